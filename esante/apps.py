@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EsanteConfig(AppConfig):
+    name = "esante"
+    verbose_name = "Portail (comptes et régions)"

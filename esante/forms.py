@@ -1,0 +1,26 @@
+from django import forms
+
+from .models import User
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name", "stakeholder_type", "organisation", "region"]
+        help_texts = {
+            "display_name": (
+                "Affiché à côté de vos contributions. Laissé vide, vous apparaissez comme "
+                "« Contributeur » suivi de votre type d'acteur."
+            ),
+            "organisation": "Facultatif : l'établissement, l'entreprise ou l'association.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].empty_label = "Non précisée"
+
+    def clean_display_name(self):
+        return " ".join(self.cleaned_data["display_name"].split())
+
+    def clean_organisation(self):
+        return " ".join(self.cleaned_data["organisation"].split())

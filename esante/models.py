@@ -1,0 +1,115 @@
+from django.contrib.auth.base_user import BaseUserManager
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+
+class Region(models.Model):
+    """One of the 18 French regions, with its regional health agency (ARS)."""
+
+    code = models.CharField("code INSEE", max_length=3, unique=True)
+    name = models.CharField("nom", max_length=100, unique=True)
+    slug = models.SlugField("identifiant d'URL", max_length=100, unique=True)
+    ars_name = models.CharField("agence régionale de santé", max_length=150)
+    ars_url = models.URLField("site de l'ARS", blank=True)
+    is_overseas = models.BooleanField("outre-mer", default=False)
+
+    class Meta:
+        verbose_name = "région"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("region_detail", kwargs={"slug": self.slug})
+
+
+class StakeholderType(models.TextChoices):
+    CITIZEN = "citizen", "Citoyen ou patient"
+    HEALTH_PROFESSIONAL = "health_professional", "Professionnel de santé"
+    ESTABLISHMENT = "establishment", "Établissement sanitaire ou médico-social"
+    INDUSTRY = "industry", "Industriel ou éditeur"
+    INSTITUTION = "institution", "Institution publique"
+    ASSOCIATION = "association", "Association"
+    OTHER = "other", "Autre"
+
+
+class UserManager(BaseUserManager):
+    """Users sign in with their e-mail address; there is no user name."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField("adresse électronique", unique=True)
+    display_name = models.CharField(
+        "nom public",
+        max_length=80,
+        blank=True,
+        help_text="Le nom affiché à côté de vos contributions.",
+    )
+    stakeholder_type = models.CharField(
+        "type d'acteur",
+        max_length=32,
+        choices=StakeholderType.choices,
+        default=StakeholderType.CITIZEN,
+    )
+    organisation = models.CharField("organisme", max_length=200, blank=True)
+    region = models.ForeignKey(
+        Region,
+        verbose_name="région",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="residents",
+    )
+    editor_regions = models.ManyToManyField(
+        Region,
+        verbose_name="régions publiées (Équipe ARS)",
+        blank=True,
+        related_name="editors",
+        help_text="Les régions pour lesquelles ce membre de l'Équipe ARS publie des contenus.",
+    )
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = "utilisateur"
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+        ]
+
+    def __str__(self):
+        return self.display_name or self.email
+
+    @property
+    def public_name(self) -> str:
+        """The name shown publicly: never the e-mail address."""
+        return self.display_name or f"Contributeur ({self.get_stakeholder_type_display()})"

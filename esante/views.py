@@ -1,0 +1,84 @@
+"""Core views (account, health) and the site pages that compose the apps (home, regions)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+
+from roadmap import selectors as roadmap_selectors
+
+from .forms import ProfileForm
+from .health import run_checks
+from .models import Region
+
+HOME_NEWS = 3
+
+
+def home(request):
+    return render(
+        request,
+        "home.html",
+        {
+            "roadmap": roadmap_selectors.current_roadmap(),
+            "news": roadmap_selectors.news_list()[:HOME_NEWS],
+            "programmes": roadmap_selectors.programme_list(),
+        },
+    )
+
+
+def region_list(request):
+    counts = roadmap_selectors.region_indicator_counts()
+    regions = list(Region.objects.all())
+    for region in regions:
+        region.indicator_count = counts.get(region.pk, 0)
+    return render(
+        request,
+        "esante/region_list.html",
+        {
+            "metropolitan": [r for r in regions if not r.is_overseas],
+            "overseas": [r for r in regions if r.is_overseas],
+            "breadcrumb_data": {"current": "Régions"},
+        },
+    )
+
+
+def region_detail(request, slug):
+    region = get_object_or_404(Region, slug=slug)
+    return render(
+        request,
+        "esante/region_detail.html",
+        {
+            "region": region,
+            "indicators": roadmap_selectors.region_indicators(region=region),
+            "news": roadmap_selectors.news_list().filter(region=region)[:HOME_NEWS],
+            "breadcrumb_data": {
+                "links": [{"url": reverse("region_list"), "title": "Régions"}],
+                "current": region.name,
+            },
+        },
+    )
+
+
+@login_required
+def account(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Votre profil a été enregistré.")
+        return redirect("account")
+    return render(
+        request,
+        "esante/account.html",
+        {"form": form, "breadcrumb_data": {"current": "Mon compte"}},
+    )
+
+
+@never_cache
+def healthz(request):
+    healthy, checks = run_checks()
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "checks": checks},
+        status=200 if healthy else 503,
+    )

@@ -1,0 +1,249 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.formats import number_format
+
+from esante.models import Region
+
+from .querysets import NewsItemQuerySet, PublishedQuerySet
+
+DEMO_HELP = "Contenu rédigé pour la démonstration, absent des documents sources."
+
+
+class Roadmap(models.Model):
+    """An edition of the national e-health roadmap (#MaSanté2022, 2023-2027...)."""
+
+    class Status(models.TextChoices):
+        IN_CONCERTATION = "concertation", "En concertation"
+        CURRENT = "current", "En vigueur"
+        COMPLETED = "completed", "Achevée"
+
+    title = models.CharField("titre", max_length=200)
+    slug = models.SlugField("identifiant d'URL", max_length=100, unique=True)
+    start_year = models.PositiveSmallIntegerField("première année")
+    end_year = models.PositiveSmallIntegerField("dernière année")
+    status = models.CharField("état", max_length=20, choices=Status.choices)
+    concertation_until = models.DateField("concertation ouverte jusqu'au", null=True, blank=True)
+    summary = models.TextField("résumé")
+    body = models.TextField("présentation (Markdown)", blank=True)
+    axis_label = models.CharField(
+        "nom des regroupements",
+        max_length=40,
+        default="Axe",
+        help_text="« Orientation » pour #MaSanté2022, « Axe » pour 2023-2027.",
+    )
+    is_published = models.BooleanField("publiée", default=True)
+    is_demo = models.BooleanField("contenu de démonstration", default=False, help_text=DEMO_HELP)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "feuille de route"
+        verbose_name_plural = "feuilles de route"
+        ordering = ["-start_year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__gte=models.F("start_year")), name="roadmap_years_ordered"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("roadmap:roadmap_detail", kwargs={"slug": self.slug})
+
+    @property
+    def period(self) -> str:
+        return f"{self.start_year}-{self.end_year}"
+
+
+class Axis(models.Model):
+    """A group of actions: an "orientation" (2019-2022) or an "axe" (2023-2027)."""
+
+    roadmap = models.ForeignKey(
+        Roadmap, verbose_name="feuille de route", on_delete=models.CASCADE, related_name="axes"
+    )
+    number = models.PositiveSmallIntegerField("numéro")
+    title = models.CharField("titre", max_length=250)
+    summary = models.TextField("résumé", blank=True)
+
+    class Meta:
+        verbose_name = "axe"
+        ordering = ["roadmap", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["roadmap", "number"], name="axis_number_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.roadmap.axis_label} {self.number} : {self.title}"
+
+
+class Action(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Prévue"
+        IN_PROGRESS = "in_progress", "En cours"
+        DONE = "done", "Réalisée"
+
+    roadmap = models.ForeignKey(
+        Roadmap, verbose_name="feuille de route", on_delete=models.CASCADE, related_name="actions"
+    )
+    axis = models.ForeignKey(Axis, verbose_name="axe", on_delete=models.PROTECT, related_name="actions")
+    number = models.PositiveSmallIntegerField("numéro")
+    title = models.CharField("titre", max_length=250)
+    summary = models.TextField("résumé")
+    body = models.TextField("description (Markdown)", blank=True)
+    status = models.CharField(
+        "état d'avancement", max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    lead = models.CharField("pilote", max_length=200, blank=True)
+    progress = models.PositiveSmallIntegerField("avancement (%)", default=0)
+    is_demo = models.BooleanField("contenu de démonstration", default=False, help_text=DEMO_HELP)
+
+    class Meta:
+        verbose_name = "action"
+        ordering = ["roadmap", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["roadmap", "number"], name="action_number_unique"),
+            models.CheckConstraint(condition=Q(progress__lte=100), name="action_progress_percent"),
+        ]
+
+    def __str__(self):
+        return f"Action {self.number} : {self.title}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "roadmap:action_detail",
+            kwargs={"slug": self.roadmap.slug, "number": self.number},
+        )
+
+
+class Milestone(models.Model):
+    action = models.ForeignKey(
+        Action, verbose_name="action", on_delete=models.CASCADE, related_name="milestones"
+    )
+    title = models.CharField("jalon", max_length=250)
+    due_on = models.DateField("échéance")
+    is_done = models.BooleanField("atteint", default=False)
+
+    class Meta:
+        verbose_name = "jalon"
+        ordering = ["due_on", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Programme(models.Model):
+    """A national programme (SUN-ES, ESMS Numérique, Mon espace santé...) followed by region."""
+
+    name = models.CharField("nom", max_length=200)
+    acronym = models.CharField("sigle", max_length=40, blank=True)
+    slug = models.SlugField("identifiant d'URL", max_length=100, unique=True)
+    summary = models.TextField("résumé")
+    body = models.TextField("description (Markdown)", blank=True)
+    roadmap = models.ForeignKey(
+        Roadmap,
+        verbose_name="feuille de route",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="programmes",
+    )
+    is_published = models.BooleanField("publié", default=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "programme"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.acronym or self.name
+
+
+class RegionalIndicator(models.Model):
+    """A published figure of a programme in one region, with its date and source."""
+
+    class Qualifier(models.TextChoices):
+        EXACT = "", "—"
+        MORE_THAN = "more_than", "plus de"
+        NEARLY = "nearly", "près de"
+        ABOUT = "about", "environ"
+
+    programme = models.ForeignKey(
+        Programme, verbose_name="programme", on_delete=models.CASCADE, related_name="indicators"
+    )
+    region = models.ForeignKey(
+        Region, verbose_name="région", on_delete=models.CASCADE, related_name="indicators"
+    )
+    label = models.CharField("indicateur", max_length=250)
+    qualifier = models.CharField(
+        "précision", max_length=20, choices=Qualifier.choices, default="", blank=True
+    )
+    value = models.DecimalField("valeur", max_digits=14, decimal_places=2)
+    unit = models.CharField("unité", max_length=40, blank=True, help_text="%, M€, structures…")
+    date = models.DateField("date de la mesure")
+    source = models.CharField("source", max_length=250)
+    source_url = models.URLField("lien vers la source", blank=True)
+
+    class Meta:
+        verbose_name = "indicateur régional"
+        verbose_name_plural = "indicateurs régionaux"
+        ordering = ["region", "programme", "label"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "region", "label", "date"], name="indicator_unique_per_date"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.region} — {self.label}"
+
+    @property
+    def display_value(self) -> str:
+        """The value as French readers write it: "plus de 6,6 M€", "64 %"."""
+        decimals = 0 if self.value == self.value.to_integral_value() else 1
+        text = number_format(self.value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+        if self.unit:
+            text = f"{text}\u00a0{self.unit}"
+        if self.qualifier:
+            text = f"{self.get_qualifier_display()} {text}"
+        return text
+
+
+class NewsItem(models.Model):
+    class Kind(models.TextChoices):
+        PRESS_RELEASE = "press_release", "Communiqué de presse"
+        NEWS = "news", "Actualité"
+
+    kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    title = models.CharField("titre", max_length=300)
+    slug = models.SlugField("identifiant d'URL", max_length=150, unique=True)
+    published_on = models.DateField("date de publication")
+    place = models.CharField("lieu", max_length=100, blank=True)
+    summary = models.TextField("chapeau")
+    body = models.TextField("texte (Markdown)")
+    press_contact = models.TextField("contact presse", blank=True)
+    region = models.ForeignKey(
+        Region,
+        verbose_name="région concernée",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="news",
+    )
+    is_published = models.BooleanField("publiée", default=True)
+
+    objects = NewsItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "actualité"
+        ordering = ["-published_on", "-pk"]
+        indexes = [models.Index(fields=["-published_on"], name="news_published_on_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("roadmap:news_detail", kwargs={"slug": self.slug})

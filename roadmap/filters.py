@@ -22,5 +22,5 @@ class ActionFilter(django_filters.FilterSet):
         axis_field = self.filters["axis"]
         axis_field.queryset = roadmap.axes.all()
         axis_field.label = roadmap.axis_label
-        # Labels that read well in a <select>: "Axe 2 : ..." without the edition's name.
-        axis_field.extra["label_from_instance"] = lambda axis: f"{axis.number}. {axis.title}"
+        # Labels that read well in a <select>: "2. Title", without the edition's name.
+        self.form.fields["axis"].label_from_instance = lambda axis: f"{axis.number}. {axis.title}"

@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import number_format
 
 from esante.models import Region
@@ -56,6 +57,10 @@ class Roadmap(models.Model):
     @property
     def period(self) -> str:
         return f"{self.start_year}-{self.end_year}"
+
+    @property
+    def concertation_is_open(self) -> bool:
+        return bool(self.concertation_until and timezone.localdate() <= self.concertation_until)
 
 
 class Axis(models.Model):

@@ -1,0 +1,48 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+
+from .models import Region, User
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "ars_name", "is_overseas"]
+    list_filter = ["is_overseas"]
+    search_fields = ["name", "ars_name", "code"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["email"]
+    list_display = [
+        "email",
+        "display_name",
+        "stakeholder_type",
+        "region",
+        "is_staff",
+        "is_active",
+        "date_joined",
+    ]
+    list_filter = ["stakeholder_type", "region", "is_staff", "is_active", "groups"]
+    search_fields = ["email", "display_name", "organisation"]
+    list_select_related = ["region"]
+    filter_horizontal = ["groups", "user_permissions", "editor_regions"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        ("Profil public", {"fields": ["display_name", "stakeholder_type", "organisation", "region"]}),
+        (
+            "Rôles",
+            {
+                "fields": ["is_active", "is_staff", "is_superuser", "groups", "editor_regions"],
+                "description": (
+                    "« Équipe DNS » édite les contenus nationaux et modère ; « Équipe ARS » publie "
+                    "pour les régions cochées ci-dessous. Les deux doivent avoir le statut équipe."
+                ),
+            },
+        ),
+        ("Dates", {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
+    ]

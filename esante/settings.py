@@ -13,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
-VAR_DIR.mkdir(exist_ok=True)
+(VAR_DIR / "staticfiles").mkdir(parents=True, exist_ok=True)
 
 env = environ.Env()
 

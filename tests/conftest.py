@@ -1,0 +1,31 @@
+import pytest
+
+from tests.esante.factories import ArsStaffFactory, DnsStaffFactory, UserFactory
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def dns_staff(db):
+    return DnsStaffFactory()
+
+
+@pytest.fixture
+def ars_staff(db):
+    """An "Équipe ARS" member who publishes for Normandie only."""
+    return ArsStaffFactory()
+
+
+@pytest.fixture
+def dns_client(client, dns_staff):
+    client.force_login(dns_staff)
+    return client
+
+
+@pytest.fixture
+def ars_client(client, ars_staff):
+    client.force_login(ars_staff)
+    return client

@@ -13,7 +13,7 @@ def roadmap_list() -> QuerySet[Roadmap]:
         action_count=Count("actions", distinct=True),
         axis_count=Count("axes", distinct=True),
         done_count=Count("actions", filter=Q(actions__status=Action.Status.DONE), distinct=True),
-    )
+    ).order_by("-start_year")  # Explicit: a GROUP BY query drops Meta.ordering for .first().
 
 
 def current_roadmap() -> Roadmap | None:

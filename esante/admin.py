@@ -30,7 +30,10 @@ class UserAdmin(DjangoUserAdmin):
     filter_horizontal = ["groups", "user_permissions", "editor_regions"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        ("Profil public", {"fields": ["display_name", "stakeholder_type", "organisation", "region"]}),
+        (
+            "Profil public",
+            {"fields": ["display_name", "stakeholder_type", "organisation", "region"]},
+        ),
         (
             "Rôles",
             {

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 
 from .models import Region, StakeholderType, User
-from .roles import ARS_TEAM, DNS_TEAM
+from .roles import DNS_TEAM
 
 DEMO_PASSWORD = "demo-esante-2026"  # noqa: S105 - development-only accounts, printed on purpose.
 

@@ -10,7 +10,14 @@ class AxisInline(admin.TabularInline):
 
 @admin.register(Roadmap)
 class RoadmapAdmin(admin.ModelAdmin):
-    list_display = ["title", "start_year", "end_year", "status", "concertation_until", "is_published"]
+    list_display = [
+        "title",
+        "start_year",
+        "end_year",
+        "status",
+        "concertation_until",
+        "is_published",
+    ]
     list_filter = ["status", "is_published", "is_demo"]
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}

@@ -16,7 +16,9 @@ PARIS = ZoneInfo("Europe/Paris")
 class NewsFeed(Feed):
     title = "Concertation e-santé — actualités et communiqués"
     link = reverse_lazy("roadmap:news_list")
-    description = "Actualités et communiqués de presse de la feuille de route du numérique en santé."
+    description = (
+        "Actualités et communiqués de presse de la feuille de route du numérique en santé."
+    )
 
     def items(self):
         return selectors.news_list()[:FEED_SIZE]

@@ -93,7 +93,9 @@ class Action(models.Model):
     roadmap = models.ForeignKey(
         Roadmap, verbose_name="feuille de route", on_delete=models.CASCADE, related_name="actions"
     )
-    axis = models.ForeignKey(Axis, verbose_name="axe", on_delete=models.PROTECT, related_name="actions")
+    axis = models.ForeignKey(
+        Axis, verbose_name="axe", on_delete=models.PROTECT, related_name="actions"
+    )
     number = models.PositiveSmallIntegerField("numéro")
     title = models.CharField("titre", max_length=250)
     summary = models.TextField("résumé")

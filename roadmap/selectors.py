@@ -9,11 +9,17 @@ from .models import Action, Axis, NewsItem, Programme, RegionalIndicator, Roadma
 
 
 def roadmap_list() -> QuerySet[Roadmap]:
-    return Roadmap.objects.published().annotate(
-        action_count=Count("actions", distinct=True),
-        axis_count=Count("axes", distinct=True),
-        done_count=Count("actions", filter=Q(actions__status=Action.Status.DONE), distinct=True),
-    ).order_by("-start_year")  # Explicit: a GROUP BY query drops Meta.ordering for .first().
+    return (
+        Roadmap.objects.published()
+        .annotate(
+            action_count=Count("actions", distinct=True),
+            axis_count=Count("axes", distinct=True),
+            done_count=Count(
+                "actions", filter=Q(actions__status=Action.Status.DONE), distinct=True
+            ),
+        )
+        .order_by("-start_year")
+    )  # Explicit: a GROUP BY query drops Meta.ordering for .first().
 
 
 def current_roadmap() -> Roadmap | None:

@@ -3,60 +3,180 @@
 import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
-import esante.models
 from django.db import migrations, models
+
+import esante.models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=3, unique=True, verbose_name='code INSEE')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='nom')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name="identifiant d'URL")),
-                ('ars_name', models.CharField(max_length=150, verbose_name='agence régionale de santé')),
-                ('ars_url', models.URLField(blank=True, verbose_name="site de l'ARS")),
-                ('is_overseas', models.BooleanField(default=False, verbose_name='outre-mer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=3, unique=True, verbose_name="code INSEE")),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="nom")),
+                (
+                    "slug",
+                    models.SlugField(max_length=100, unique=True, verbose_name="identifiant d'URL"),
+                ),
+                (
+                    "ars_name",
+                    models.CharField(max_length=150, verbose_name="agence régionale de santé"),
+                ),
+                ("ars_url", models.URLField(blank=True, verbose_name="site de l'ARS")),
+                ("is_overseas", models.BooleanField(default=False, verbose_name="outre-mer")),
             ],
             options={
-                'verbose_name': 'région',
-                'ordering': ['name'],
+                "verbose_name": "région",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='adresse électronique')),
-                ('display_name', models.CharField(blank=True, help_text='Le nom affiché à côté de vos contributions.', max_length=80, verbose_name='nom public')),
-                ('stakeholder_type', models.CharField(choices=[('citizen', 'Citoyen ou patient'), ('health_professional', 'Professionnel de santé'), ('establishment', 'Établissement sanitaire ou médico-social'), ('industry', 'Industriel ou éditeur'), ('institution', 'Institution publique'), ('association', 'Association'), ('other', 'Autre')], default='citizen', max_length=32, verbose_name="type d'acteur")),
-                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisme')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
-                ('editor_regions', models.ManyToManyField(blank=True, help_text="Les régions pour lesquelles ce membre de l'Équipe ARS publie des contenus.", related_name='editors', to='esante.region', verbose_name='régions publiées (Équipe ARS)')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='residents', to='esante.region', verbose_name='région')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(
+                        max_length=254, unique=True, verbose_name="adresse électronique"
+                    ),
+                ),
+                (
+                    "display_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Le nom affiché à côté de vos contributions.",
+                        max_length=80,
+                        verbose_name="nom public",
+                    ),
+                ),
+                (
+                    "stakeholder_type",
+                    models.CharField(
+                        choices=[
+                            ("citizen", "Citoyen ou patient"),
+                            ("health_professional", "Professionnel de santé"),
+                            ("establishment", "Établissement sanitaire ou médico-social"),
+                            ("industry", "Industriel ou éditeur"),
+                            ("institution", "Institution publique"),
+                            ("association", "Association"),
+                            ("other", "Autre"),
+                        ],
+                        default="citizen",
+                        max_length=32,
+                        verbose_name="type d'acteur",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.CharField(blank=True, max_length=200, verbose_name="organisme"),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
+                (
+                    "editor_regions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Les régions pour lesquelles ce membre de l'Équipe ARS publie des contenus.",
+                        related_name="editors",
+                        to="esante.region",
+                        verbose_name="régions publiées (Équipe ARS)",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="residents",
+                        to="esante.region",
+                        verbose_name="région",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'utilisateur',
-                'constraints': [models.UniqueConstraint(django.db.models.functions.text.Lower('email'), name='user_email_ci_unique')],
+                "verbose_name": "utilisateur",
+                "constraints": [
+                    models.UniqueConstraint(
+                        django.db.models.functions.text.Lower("email"), name="user_email_ci_unique"
+                    )
+                ],
             },
             managers=[
-                ('objects', esante.models.UserManager()),
+                ("objects", esante.models.UserManager()),
             ],
         ),
     ]

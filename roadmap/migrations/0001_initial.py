@@ -5,162 +5,369 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('esante', '0001_initial'),
+        ("esante", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Axis',
+            name="Axis",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='numéro')),
-                ('title', models.CharField(max_length=250, verbose_name='titre')),
-                ('summary', models.TextField(blank=True, verbose_name='résumé')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="numéro")),
+                ("title", models.CharField(max_length=250, verbose_name="titre")),
+                ("summary", models.TextField(blank=True, verbose_name="résumé")),
             ],
             options={
-                'verbose_name': 'axe',
-                'ordering': ['roadmap', 'number'],
+                "verbose_name": "axe",
+                "ordering": ["roadmap", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='numéro')),
-                ('title', models.CharField(max_length=250, verbose_name='titre')),
-                ('summary', models.TextField(verbose_name='résumé')),
-                ('body', models.TextField(blank=True, verbose_name='description (Markdown)')),
-                ('status', models.CharField(choices=[('planned', 'Prévue'), ('in_progress', 'En cours'), ('done', 'Réalisée')], default='planned', max_length=20, verbose_name="état d'avancement")),
-                ('lead', models.CharField(blank=True, max_length=200, verbose_name='pilote')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='avancement (%)')),
-                ('is_demo', models.BooleanField(default=False, help_text='Contenu rédigé pour la démonstration, absent des documents sources.', verbose_name='contenu de démonstration')),
-                ('axis', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='actions', to='roadmap.axis', verbose_name='axe')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="numéro")),
+                ("title", models.CharField(max_length=250, verbose_name="titre")),
+                ("summary", models.TextField(verbose_name="résumé")),
+                ("body", models.TextField(blank=True, verbose_name="description (Markdown)")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Prévue"),
+                            ("in_progress", "En cours"),
+                            ("done", "Réalisée"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                        verbose_name="état d'avancement",
+                    ),
+                ),
+                ("lead", models.CharField(blank=True, max_length=200, verbose_name="pilote")),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="avancement (%)"),
+                ),
+                (
+                    "is_demo",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Contenu rédigé pour la démonstration, absent des documents sources.",
+                        verbose_name="contenu de démonstration",
+                    ),
+                ),
+                (
+                    "axis",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="actions",
+                        to="roadmap.axis",
+                        verbose_name="axe",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'action',
-                'ordering': ['roadmap', 'number'],
+                "verbose_name": "action",
+                "ordering": ["roadmap", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=250, verbose_name='jalon')),
-                ('due_on', models.DateField(verbose_name='échéance')),
-                ('is_done', models.BooleanField(default=False, verbose_name='atteint')),
-                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='roadmap.action', verbose_name='action')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=250, verbose_name="jalon")),
+                ("due_on", models.DateField(verbose_name="échéance")),
+                ("is_done", models.BooleanField(default=False, verbose_name="atteint")),
+                (
+                    "action",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="milestones",
+                        to="roadmap.action",
+                        verbose_name="action",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'jalon',
-                'ordering': ['due_on', 'pk'],
+                "verbose_name": "jalon",
+                "ordering": ["due_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Roadmap',
+            name="Roadmap",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titre')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name="identifiant d'URL")),
-                ('start_year', models.PositiveSmallIntegerField(verbose_name='première année')),
-                ('end_year', models.PositiveSmallIntegerField(verbose_name='dernière année')),
-                ('status', models.CharField(choices=[('concertation', 'En concertation'), ('current', 'En vigueur'), ('completed', 'Achevée')], max_length=20, verbose_name='état')),
-                ('concertation_until', models.DateField(blank=True, null=True, verbose_name="concertation ouverte jusqu'au")),
-                ('summary', models.TextField(verbose_name='résumé')),
-                ('body', models.TextField(blank=True, verbose_name='présentation (Markdown)')),
-                ('axis_label', models.CharField(default='Axe', help_text='« Orientation » pour #MaSanté2022, « Axe » pour 2023-2027.', max_length=40, verbose_name='nom des regroupements')),
-                ('is_published', models.BooleanField(default=True, verbose_name='publiée')),
-                ('is_demo', models.BooleanField(default=False, help_text='Contenu rédigé pour la démonstration, absent des documents sources.', verbose_name='contenu de démonstration')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titre")),
+                (
+                    "slug",
+                    models.SlugField(max_length=100, unique=True, verbose_name="identifiant d'URL"),
+                ),
+                ("start_year", models.PositiveSmallIntegerField(verbose_name="première année")),
+                ("end_year", models.PositiveSmallIntegerField(verbose_name="dernière année")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("concertation", "En concertation"),
+                            ("current", "En vigueur"),
+                            ("completed", "Achevée"),
+                        ],
+                        max_length=20,
+                        verbose_name="état",
+                    ),
+                ),
+                (
+                    "concertation_until",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="concertation ouverte jusqu'au"
+                    ),
+                ),
+                ("summary", models.TextField(verbose_name="résumé")),
+                ("body", models.TextField(blank=True, verbose_name="présentation (Markdown)")),
+                (
+                    "axis_label",
+                    models.CharField(
+                        default="Axe",
+                        help_text="« Orientation » pour #MaSanté2022, « Axe » pour 2023-2027.",
+                        max_length=40,
+                        verbose_name="nom des regroupements",
+                    ),
+                ),
+                ("is_published", models.BooleanField(default=True, verbose_name="publiée")),
+                (
+                    "is_demo",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Contenu rédigé pour la démonstration, absent des documents sources.",
+                        verbose_name="contenu de démonstration",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'feuille de route',
-                'verbose_name_plural': 'feuilles de route',
-                'ordering': ['-start_year'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('end_year__gte', models.F('start_year'))), name='roadmap_years_ordered')],
+                "verbose_name": "feuille de route",
+                "verbose_name_plural": "feuilles de route",
+                "ordering": ["-start_year"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("end_year__gte", models.F("start_year"))),
+                        name="roadmap_years_ordered",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Programme',
+            name="Programme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='nom')),
-                ('acronym', models.CharField(blank=True, max_length=40, verbose_name='sigle')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name="identifiant d'URL")),
-                ('summary', models.TextField(verbose_name='résumé')),
-                ('body', models.TextField(blank=True, verbose_name='description (Markdown)')),
-                ('is_published', models.BooleanField(default=True, verbose_name='publié')),
-                ('roadmap', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='programmes', to='roadmap.roadmap', verbose_name='feuille de route')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="nom")),
+                ("acronym", models.CharField(blank=True, max_length=40, verbose_name="sigle")),
+                (
+                    "slug",
+                    models.SlugField(max_length=100, unique=True, verbose_name="identifiant d'URL"),
+                ),
+                ("summary", models.TextField(verbose_name="résumé")),
+                ("body", models.TextField(blank=True, verbose_name="description (Markdown)")),
+                ("is_published", models.BooleanField(default=True, verbose_name="publié")),
+                (
+                    "roadmap",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="programmes",
+                        to="roadmap.roadmap",
+                        verbose_name="feuille de route",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'programme',
-                'ordering': ['name'],
+                "verbose_name": "programme",
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='axis',
-            name='roadmap',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='axes', to='roadmap.roadmap', verbose_name='feuille de route'),
+            model_name="axis",
+            name="roadmap",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="axes",
+                to="roadmap.roadmap",
+                verbose_name="feuille de route",
+            ),
         ),
         migrations.AddField(
-            model_name='action',
-            name='roadmap',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='roadmap.roadmap', verbose_name='feuille de route'),
+            model_name="action",
+            name="roadmap",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="actions",
+                to="roadmap.roadmap",
+                verbose_name="feuille de route",
+            ),
         ),
         migrations.CreateModel(
-            name='NewsItem',
+            name="NewsItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('press_release', 'Communiqué de presse'), ('news', 'Actualité')], default='news', max_length=20, verbose_name='type')),
-                ('title', models.CharField(max_length=300, verbose_name='titre')),
-                ('slug', models.SlugField(max_length=150, unique=True, verbose_name="identifiant d'URL")),
-                ('published_on', models.DateField(verbose_name='date de publication')),
-                ('place', models.CharField(blank=True, max_length=100, verbose_name='lieu')),
-                ('summary', models.TextField(verbose_name='chapeau')),
-                ('body', models.TextField(verbose_name='texte (Markdown)')),
-                ('press_contact', models.TextField(blank=True, verbose_name='contact presse')),
-                ('is_published', models.BooleanField(default=True, verbose_name='publiée')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='news', to='esante.region', verbose_name='région concernée')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("press_release", "Communiqué de presse"), ("news", "Actualité")],
+                        default="news",
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="titre")),
+                (
+                    "slug",
+                    models.SlugField(max_length=150, unique=True, verbose_name="identifiant d'URL"),
+                ),
+                ("published_on", models.DateField(verbose_name="date de publication")),
+                ("place", models.CharField(blank=True, max_length=100, verbose_name="lieu")),
+                ("summary", models.TextField(verbose_name="chapeau")),
+                ("body", models.TextField(verbose_name="texte (Markdown)")),
+                ("press_contact", models.TextField(blank=True, verbose_name="contact presse")),
+                ("is_published", models.BooleanField(default=True, verbose_name="publiée")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="news",
+                        to="esante.region",
+                        verbose_name="région concernée",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'actualité',
-                'ordering': ['-published_on', '-pk'],
-                'indexes': [models.Index(fields=['-published_on'], name='news_published_on_idx')],
+                "verbose_name": "actualité",
+                "ordering": ["-published_on", "-pk"],
+                "indexes": [models.Index(fields=["-published_on"], name="news_published_on_idx")],
             },
         ),
         migrations.CreateModel(
-            name='RegionalIndicator',
+            name="RegionalIndicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(max_length=250, verbose_name='indicateur')),
-                ('qualifier', models.CharField(blank=True, choices=[('', '—'), ('more_than', 'plus de'), ('nearly', 'près de'), ('about', 'environ')], default='', max_length=20, verbose_name='précision')),
-                ('value', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='valeur')),
-                ('unit', models.CharField(blank=True, help_text='%, M€, structures…', max_length=40, verbose_name='unité')),
-                ('date', models.DateField(verbose_name='date de la mesure')),
-                ('source', models.CharField(max_length=250, verbose_name='source')),
-                ('source_url', models.URLField(blank=True, verbose_name='lien vers la source')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='roadmap.programme', verbose_name='programme')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='esante.region', verbose_name='région')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("label", models.CharField(max_length=250, verbose_name="indicateur")),
+                (
+                    "qualifier",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "—"),
+                            ("more_than", "plus de"),
+                            ("nearly", "près de"),
+                            ("about", "environ"),
+                        ],
+                        default="",
+                        max_length=20,
+                        verbose_name="précision",
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(decimal_places=2, max_digits=14, verbose_name="valeur"),
+                ),
+                (
+                    "unit",
+                    models.CharField(
+                        blank=True,
+                        help_text="%, M€, structures…",
+                        max_length=40,
+                        verbose_name="unité",
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date de la mesure")),
+                ("source", models.CharField(max_length=250, verbose_name="source")),
+                ("source_url", models.URLField(blank=True, verbose_name="lien vers la source")),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indicators",
+                        to="roadmap.programme",
+                        verbose_name="programme",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indicators",
+                        to="esante.region",
+                        verbose_name="région",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indicateur régional',
-                'verbose_name_plural': 'indicateurs régionaux',
-                'ordering': ['region', 'programme', 'label'],
-                'constraints': [models.UniqueConstraint(fields=('programme', 'region', 'label', 'date'), name='indicator_unique_per_date')],
+                "verbose_name": "indicateur régional",
+                "verbose_name_plural": "indicateurs régionaux",
+                "ordering": ["region", "programme", "label"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("programme", "region", "label", "date"),
+                        name="indicator_unique_per_date",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='axis',
-            constraint=models.UniqueConstraint(fields=('roadmap', 'number'), name='axis_number_unique'),
+            model_name="axis",
+            constraint=models.UniqueConstraint(
+                fields=("roadmap", "number"), name="axis_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='action',
-            constraint=models.UniqueConstraint(fields=('roadmap', 'number'), name='action_number_unique'),
+            model_name="action",
+            constraint=models.UniqueConstraint(
+                fields=("roadmap", "number"), name="action_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='action',
-            constraint=models.CheckConstraint(condition=models.Q(('progress__lte', 100)), name='action_progress_percent'),
+            model_name="action",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("progress__lte", 100)), name="action_progress_percent"
+            ),
         ),
     ]

@@ -32,7 +32,15 @@ class UserAdmin(DjangoUserAdmin):
         (None, {"fields": ["email", "password"]}),
         (
             "Profil public",
-            {"fields": ["display_name", "stakeholder_type", "organisation", "region"]},
+            {
+                "fields": [
+                    "display_name",
+                    "stakeholder_type",
+                    "organisation",
+                    "region",
+                    "declaration_of_interests",
+                ]
+            },
         ),
         (
             "Rôles",

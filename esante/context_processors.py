@@ -8,6 +8,7 @@ def site(request):
     items = [
         ("Accueil", reverse("home")),
         ("Feuille de route", reverse("roadmap:roadmap_list")),
+        ("Concertation", reverse("concertation:consultation_list")),
         ("Actualités", reverse("roadmap:news_list")),
         ("Régions", reverse("region_list")),
     ]

@@ -6,7 +6,13 @@ from .models import User
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "stakeholder_type", "organisation", "region"]
+        fields = [
+            "display_name",
+            "stakeholder_type",
+            "organisation",
+            "region",
+            "declaration_of_interests",
+        ]
         help_texts = {
             "display_name": (
                 "Affiché à côté de vos contributions. Laissé vide, vous apparaissez comme "
@@ -21,6 +27,9 @@ class ProfileForm(forms.ModelForm):
 
     def clean_display_name(self):
         return " ".join(self.cleaned_data["display_name"].split())
+
+    def clean_declaration_of_interests(self):
+        return self.cleaned_data["declaration_of_interests"].strip()
 
     def clean_organisation(self):
         return " ".join(self.cleaned_data["organisation"].split())

@@ -78,6 +78,16 @@ class User(AbstractUser):
         default=StakeholderType.CITIZEN,
     )
     organisation = models.CharField("organisme", max_length=200, blank=True)
+    declaration_of_interests = models.TextField(
+        "déclaration de liens d'intérêts",
+        max_length=2000,
+        blank=True,
+        help_text=(
+            "Si vous représentez un industriel, un éditeur ou un établissement, ou avez des liens "
+            "avec l'un d'eux, déclarez-les ici : la déclaration est affichée à côté de chacune "
+            "de vos contributions."
+        ),
+    )
     region = models.ForeignKey(
         Region,
         verbose_name="région",

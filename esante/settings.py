@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.forms",
     "dsfr",
     "django_filters",
+    "django_ratelimit",
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
@@ -121,6 +122,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # The embedded default runs one process, so a local-memory cache is enough for rate limits;
+    # with REDIS_URL set (production, CI) the limits live in the shared Redis cache.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # Sessions stay in the database: they must survive a Redis outage.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -235,3 +239,13 @@ LOGGING = {
 SITE_NAME = "Concertation e-santé"
 # Demo accounts are created by load_demo only in development.
 DEMO_ACCOUNTS = env.bool("DEMO_ACCOUNTS", default=DEBUG)
+
+# --- Concertation -----------------------------------------------------------------------------
+CONTRIBUTION_MAX_LENGTH = env.int("CONTRIBUTION_MAX_LENGTH", default=5000)
+CONTRIBUTION_EDIT_WINDOW_MINUTES = 15
+# In a posteriori mode, this many flags take a contribution offline until a moderator decides.
+CONTRIBUTION_FLAGS_TO_HIDE = env.int("CONTRIBUTION_FLAGS_TO_HIDE", default=3)
+# django-ratelimit rates for posting contributions and replies.
+CONTRIBUTION_RATE_PER_USER = env.str("CONTRIBUTION_RATE_PER_USER", default="10/m")
+CONTRIBUTION_RATE_PER_IP = env.str("CONTRIBUTION_RATE_PER_IP", default="30/m")
+CONTRIBUTIONS_PER_PAGE = 20

@@ -1,0 +1,380 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, IntegerField, Value, When
+from django.utils.html import format_html
+
+from esante.markdown import render_markdown
+
+from . import services
+from .models import (
+    Chapter,
+    ChapterVersion,
+    Consultation,
+    Contribution,
+    ContributorBlock,
+    Flag,
+    ModerationLog,
+    ParagraphText,
+)
+from .moderation import REASON_LABELS, REASONS
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ChapterInline(admin.TabularInline):
+    model = Chapter
+    fields = ["number", "title", "slug"]
+    readonly_fields = ["number", "title", "slug"]
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Consultation)
+class ConsultationAdmin(admin.ModelAdmin):
+    list_display = ["title", "state_label", "opens_at", "closes_at", "moderation_mode", "is_published"]
+    list_filter = ["is_published", "moderation_mode"]
+    search_fields = ["title", "topic", "introduction"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "closes_at"
+    inlines = [ChapterInline]
+
+    @admin.display(description="état")
+    def state_label(self, obj):
+        return obj.state.label
+
+
+class ChapterAdminForm(forms.ModelForm):
+    """The chapter's text is edited here; saving it publishes a new version."""
+
+    body = forms.CharField(
+        label="Texte (Markdown)",
+        widget=forms.Textarea(attrs={"rows": 20, "cols": 100}),
+        help_text="Séparez les paragraphes par une ligne vide. Chaque enregistrement qui change "
+        "le texte crée une nouvelle version ; les paragraphes inchangés gardent leur ancre et "
+        "leurs contributions.",
+    )
+    note = forms.CharField(label="Nature des changements", max_length=250, required=False)
+
+    class Meta:
+        model = Chapter
+        fields = ["consultation", "number", "title", "slug", "summary"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.current_version_id:
+            self.fields["body"].initial = self.instance.current_version.body
+
+
+class VersionInline(ReadOnlyInline):
+    model = ChapterVersion
+    fields = ["number", "created_at", "created_by", "note"]
+    readonly_fields = fields
+
+
+@admin.register(Chapter)
+class ChapterAdmin(admin.ModelAdmin):
+    form = ChapterAdminForm
+    list_display = ["__str__", "consultation", "version_number"]
+    list_filter = ["consultation"]
+    search_fields = ["title", "summary"]
+    list_select_related = ["consultation", "current_version"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [VersionInline]
+
+    @admin.display(description="version en ligne")
+    def version_number(self, obj):
+        return obj.current_version.number if obj.current_version else "—"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.chapter_revise(
+            chapter=obj,
+            body=form.cleaned_data["body"],
+            note=form.cleaned_data["note"] or ("Version initiale" if not change else ""),
+            by=request.user,
+        )
+
+
+class ModerationActionForm(ActionForm):
+    reason = forms.ChoiceField(
+        label="Motif", choices=[("", "— motif (masquer, rejeter) —"), *REASONS], required=False
+    )
+    note = forms.CharField(label="Précision", required=False, max_length=1000)
+
+
+class FlaggedFilter(admin.SimpleListFilter):
+    title = "signalée"
+    parameter_name = "signalee"
+
+    def lookups(self, request, model_admin):
+        return [("oui", "Signalée"), ("non", "Non signalée")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "oui":
+            return queryset.filter(flag_count__gt=0)
+        if self.value() == "non":
+            return queryset.filter(flag_count=0)
+        return queryset
+
+
+class FlagInline(ReadOnlyInline):
+    model = Flag
+    fields = ["created_at", "user", "reason", "note", "resolved_at"]
+    readonly_fields = fields
+
+
+class LogInline(ReadOnlyInline):
+    model = ModerationLog
+    fk_name = "contribution"
+    fields = ["created_at", "actor", "action", "before", "after", "reason", "note"]
+    readonly_fields = fields
+
+
+class ContributionModerationForm(forms.ModelForm):
+    moderation_reason = forms.ChoiceField(
+        label="Motif", choices=[("", "—"), *REASONS], required=False
+    )
+
+    class Meta:
+        model = Contribution
+        fields = ["status", "moderation_reason", "moderation_note"]
+
+
+STATUS_TO_ACTION = {
+    Contribution.Status.PUBLISHED: ModerationLog.Action.PUBLISH,
+    Contribution.Status.HIDDEN: ModerationLog.Action.HIDE,
+    Contribution.Status.REJECTED: ModerationLog.Action.REJECT,
+}
+
+
+@admin.register(Contribution)
+class ContributionAdmin(admin.ModelAdmin):
+    """The moderation queue: waiting and flagged contributions first."""
+
+    form = ContributionModerationForm
+    action_form = ModerationActionForm
+    actions = ["publish", "hide", "reject"]
+    list_display = [
+        "excerpt",
+        "status",
+        "held_reason",
+        "flag_count",
+        "kind",
+        "author_label",
+        "chapter",
+        "created_at",
+    ]
+    list_filter = [
+        "status",
+        FlaggedFilter,
+        "held_reason",
+        "consultation",
+        "chapter",
+        "kind",
+        "author__stakeholder_type",
+    ]
+    search_fields = ["body", "proposed_text", "author__email", "author__display_name"]
+    list_select_related = ["author", "chapter", "consultation"]
+    readonly_fields = [
+        "context",
+        "author_label",
+        "declaration",
+        "kind",
+        "body_html",
+        "proposed_text",
+        "created_at",
+        "edited_at",
+        "flag_count",
+        "agree_count",
+        "disagree_count",
+        "held_reason",
+        "moderated_at",
+    ]
+    fieldsets = [
+        ("Contribution", {"fields": ["context", "author_label", "declaration", "kind", "body_html", "proposed_text", "created_at", "edited_at"]}),
+        ("Modération", {"fields": ["status", "held_reason", "moderation_reason", "moderation_note", "moderated_at", "flag_count", "agree_count", "disagree_count"]}),
+    ]  # fmt: skip
+    inlines = [FlagInline, LogInline]
+
+    def get_queryset(self, request):
+        priority = Case(
+            When(status=Contribution.Status.PENDING, then=Value(0)),
+            When(flag_count__gt=0, status=Contribution.Status.PUBLISHED, then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
+        )
+        return super().get_queryset(request).annotate(priority=priority).order_by("priority", "created_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="contribution")
+    def excerpt(self, obj):
+        return obj.body[:80] + ("…" if len(obj.body) > 80 else "")
+
+    @admin.display(description="auteur")
+    def author_label(self, obj):
+        return f"{obj.public_author_name} <{obj.author.email}>"
+
+    @admin.display(description="liens d'intérêts déclarés")
+    def declaration(self, obj):
+        return obj.author.declaration_of_interests or "—"
+
+    @admin.display(description="texte")
+    def body_html(self, obj):
+        return render_markdown(obj.body)
+
+    @admin.display(description="contexte")
+    def context(self, obj):
+        """The paragraph as it read when the contribution was written."""
+        head = format_html(
+            "<strong>{}</strong> — chapitre {} (version {})",
+            obj.consultation,
+            obj.chapter,
+            obj.version.number,
+        )
+        if obj.paragraph_id is None:
+            return format_html("{}<br>Contribution sur l'ensemble du chapitre.", head)
+        text = ParagraphText.objects.filter(version=obj.version, paragraph=obj.paragraph).first()
+        return format_html(
+            "{}<blockquote style='border-left:3px solid #000091;padding-left:.75rem'>{}</blockquote>",
+            head,
+            render_markdown(text.text if text else ""),
+        )
+
+    def save_model(self, request, obj, form, change):
+        # Every decision goes through the service so that it is logged with before/after.
+        action = STATUS_TO_ACTION.get(obj.status)
+        if action is None:
+            messages.error(request, "Choisissez « publiée », « masquée » ou « rejetée ».")
+            return
+        try:
+            services.contributions_moderate(
+                actor=request.user,
+                contribution_ids=[obj.pk],
+                action=action,
+                reason=form.cleaned_data["moderation_reason"],
+                note=form.cleaned_data["moderation_note"],
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+
+    def _moderate(self, request, queryset, action, verb):
+        try:
+            count = services.contributions_moderate(
+                actor=request.user,
+                contribution_ids=list(queryset.values_list("pk", flat=True)),
+                action=action,
+                reason=request.POST.get("reason", ""),
+                note=request.POST.get("note", ""),
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            self.message_user(request, " ".join(getattr(exc, "messages", [str(exc)])), messages.ERROR)
+            return
+        reason = REASON_LABELS.get(request.POST.get("reason", ""), "")
+        suffix = f" (motif : {reason})" if reason and action != ModerationLog.Action.PUBLISH else ""
+        self.message_user(request, f"{count} contribution(s) {verb}{suffix}.", messages.SUCCESS)
+
+    @admin.action(description="Publier les contributions sélectionnées", permissions=["change"])
+    def publish(self, request, queryset):
+        self._moderate(request, queryset, ModerationLog.Action.PUBLISH, "publiée(s)")
+
+    @admin.action(description="Masquer (avec un motif)", permissions=["change"])
+    def hide(self, request, queryset):
+        self._moderate(request, queryset, ModerationLog.Action.HIDE, "masquée(s)")
+
+    @admin.action(description="Rejeter (avec un motif)", permissions=["change"])
+    def reject(self, request, queryset):
+        self._moderate(request, queryset, ModerationLog.Action.REJECT, "rejetée(s)")
+
+
+@admin.register(ModerationLog)
+class ModerationLogAdmin(admin.ModelAdmin):
+    """Append-only: visible to the DNS team, never editable or deletable."""
+
+    list_display = ["created_at", "action", "actor", "target_user", "contribution", "reason"]
+    list_filter = ["action", "reason"]
+    search_fields = ["note", "actor__email", "target_user__email"]
+    list_select_related = ["actor", "target_user", "contribution"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class BlockForm(forms.ModelForm):
+    class Meta:
+        model = ContributorBlock
+        fields = ["user", "reason", "until"]
+
+
+@admin.register(ContributorBlock)
+class ContributorBlockAdmin(admin.ModelAdmin):
+    form = BlockForm
+    list_display = ["user", "reason", "until", "created_by", "created_at", "lifted_at"]
+    list_filter = ["lifted_at"]
+    search_fields = ["user__email", "reason"]
+    autocomplete_fields = ["user"]
+    list_select_related = ["user", "created_by"]
+    actions = ["lift"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["user", "reason", "until"] if obj else []
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        try:
+            block = services.contributor_block(
+                actor=request.user,
+                user=form.cleaned_data["user"],
+                reason=form.cleaned_data["reason"],
+                until=form.cleaned_data["until"],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return
+        obj.pk = block.pk
+
+    @admin.action(description="Lever les blocages sélectionnés", permissions=["change"])
+    def lift(self, request, queryset):
+        for block in queryset.filter(lifted_at__isnull=True):
+            services.contributor_unblock(actor=request.user, block=block)
+        self.message_user(request, "Blocages levés.", messages.SUCCESS)
+
+
+@admin.register(Flag)
+class FlagAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "reason", "contribution", "user", "resolved_at"]
+    list_filter = ["reason", "resolved_at"]
+    list_select_related = ["contribution", "user"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

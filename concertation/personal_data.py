@@ -1,0 +1,34 @@
+"""Detection of personal data in a contribution (RGPD article 9: health data is sensitive).
+
+Simple, tested patterns: a French social security number (NIR) whose control key is valid,
+a French phone number, an e-mail address. A match holds the contribution for moderation.
+"""
+
+import re
+
+NIR_RE = re.compile(
+    r"(?<![\dA-Za-z])([12])[\s.]?(\d{2})[\s.]?(\d{2})[\s.]?(\d{2}|2[AaBb])[\s.]?(\d{3})[\s.]?"
+    r"(\d{3})[\s.]?(\d{2})(?![\dA-Za-z])"
+)
+PHONE_RE = re.compile(r"(?<![\d+])(?:(?:\+|00)33[\s.-]?(?:\(0\))?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+
+
+def nir_key_is_valid(sex, year, month, department, commune, order, key) -> bool:
+    department = department.upper()
+    # Corsica: 2A and 2B count as 19 and 18 in the key computation.
+    department = {"2A": "19", "2B": "18"}.get(department, department)
+    number = int(f"{sex}{year}{month}{department}{commune}{order}")
+    return 97 - number % 97 == int(key)
+
+
+def find_personal_data(text: str) -> list[str]:
+    """The kinds of personal data found, as French phrases for the author's warning."""
+    found = []
+    if any(nir_key_is_valid(*m.groups()) for m in NIR_RE.finditer(text)):
+        found.append("un numéro de sécurité sociale")
+    if PHONE_RE.search(text):
+        found.append("un numéro de téléphone")
+    if EMAIL_RE.search(text):
+        found.append("une adresse électronique")
+    return found

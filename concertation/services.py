@@ -1,0 +1,477 @@
+"""Every write of the concertation with a business rule. Views, admin and commands call these."""
+
+import html
+import re
+
+import nh3
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from esante.models import User
+
+from . import rules as concertation_rules
+from .models import (
+    Chapter,
+    ChapterVersion,
+    CharterAcceptance,
+    Consultation,
+    Contribution,
+    ContributorBlock,
+    Flag,
+    Follow,
+    ModerationLog,
+    Paragraph,
+    ParagraphText,
+    Reaction,
+)
+from .moderation import REASON_LABELS
+from .personal_data import find_personal_data
+from .versioning import match_paragraphs, new_anchor, split_paragraphs
+
+
+class PersonalDataWarning(ValidationError):
+    """The text looks like it holds personal data: the author must confirm before it is sent."""
+
+    def __init__(self, found: list[str]):
+        self.found = found
+        super().__init__(
+            "Votre texte semble contenir "
+            + " et ".join(found)
+            + ". Pour protéger les données personnelles et de santé (article 9 du RGPD), il sera "
+            "relu par la modération avant d'être publié. Vous pouvez le modifier, ou confirmer "
+            "l'envoi.",
+            code="personal_data",
+        )
+
+
+# --- Chapters and versions ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def chapter_revise(
+    *, chapter: Chapter, body: str, note: str = "", by: User | None = None
+) -> ChapterVersion:
+    """Publish a new version of a chapter; unchanged (or lightly edited) paragraphs keep their
+    anchors so that contributions made on them stay attached."""
+    texts = split_paragraphs(body)
+    if not texts:
+        raise ValidationError("Le texte du chapitre est vide.", code="empty")
+    # Lock the chapter: two editors revising at once must not both create version N.
+    chapter = Chapter.objects.select_for_update().get(pk=chapter.pk)
+    previous = chapter.current_version
+    if previous is not None and previous.body.strip() == body.strip():
+        return previous
+    old = []
+    if previous is not None:
+        old = [(t.paragraph.anchor, t.text) for t in previous.texts.select_related("paragraph")]
+    anchors = match_paragraphs(old, texts)
+    number = (previous.number + 1) if previous else 1
+    version = ChapterVersion.objects.create(
+        chapter=chapter, number=number, body=body.strip(), note=note, created_by=by
+    )
+    existing = {p.anchor: p for p in chapter.paragraphs.all()}
+    taken = set(existing)
+    rows = []
+    for position, (text, anchor) in enumerate(zip(texts, anchors, strict=True), start=1):
+        paragraph = existing.get(anchor) if anchor else None
+        if paragraph is None:
+            paragraph = Paragraph.objects.create(chapter=chapter, anchor=new_anchor(taken))
+        rows.append(ParagraphText(version=version, paragraph=paragraph, position=position, text=text))
+    ParagraphText.objects.bulk_create(rows)
+    chapter.current_version = version
+    chapter.save(update_fields=["current_version"])
+    return version
+
+
+@transaction.atomic
+def chapter_create(
+    *,
+    consultation: Consultation,
+    number: int,
+    title: str,
+    slug: str,
+    body: str,
+    summary: str = "",
+    by: User | None = None,
+) -> Chapter:
+    chapter = Chapter.objects.create(
+        consultation=consultation, number=number, title=title, slug=slug, summary=summary
+    )
+    chapter_revise(chapter=chapter, body=body, note="Version initiale", by=by)
+    chapter.refresh_from_db()
+    return chapter
+
+
+# --- Contributions ------------------------------------------------------------------------------
+
+TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+JS_URL_RE = re.compile(r"(?i)(?:java|vb)script\s*:|data\s*:\s*text/html")
+
+
+def clean_text(value: str, *, field: str, required: bool = True) -> str:
+    """Validate and neutralise user text: no null byte, no script, bounded, not blank."""
+    value = (value or "").replace("\r\n", "\n")
+    if "\x00" in value:
+        raise ValidationError({field: "Le texte contient un caractère non autorisé."})
+    value = value.strip()
+    if required and not value:
+        raise ValidationError({field: "Le texte est vide : écrivez votre contribution."})
+    limit = settings.CONTRIBUTION_MAX_LENGTH
+    if len(value) > limit:
+        raise ValidationError(
+            {field: f"Le texte dépasse {limit} caractères ({len(value)}) : raccourcissez-le."}
+        )
+    if JS_URL_RE.search(value):
+        raise ValidationError(
+            {field: "Les liens « javascript: » ou « data: » ne sont pas acceptés."}
+        )
+    if TAG_RE.search(value):
+        # Raw HTML is not part of the accepted Markdown: keep the text, drop every tag.
+        value = html.unescape(nh3.clean(value, tags=set())).strip()
+        if TAG_RE.search(value) or not value:
+            raise ValidationError({field: "Le HTML n'est pas accepté : écrivez en texte simple."})
+    return value
+
+
+def _ensure_can_contribute(*, user: User, consultation: Consultation) -> None:
+    if not user.is_authenticated:
+        raise PermissionDenied("Connectez-vous pour contribuer.")
+    if not concertation_rules.has_verified_email(user):
+        raise PermissionDenied(
+            "Confirmez votre adresse électronique avant de contribuer : "
+            "suivez le lien du courriel reçu à l'inscription."
+        )
+    block = concertation_rules.active_block(user)
+    if block is not None:
+        until = (
+            f" jusqu'au {timezone.localtime(block.until):%d/%m/%Y à %H:%M}" if block.until else ""
+        )
+        raise PermissionDenied(
+            f"Votre compte ne peut plus contribuer{until}. Motif : {block.reason}"
+        )
+    if not consultation.is_published:
+        raise PermissionDenied("Cette consultation n'est pas publiée.")
+    state = consultation.state
+    if state == Consultation.State.UPCOMING:
+        raise PermissionDenied(
+            "Cette consultation n'est pas encore ouverte : les contributions seront possibles "
+            f"à partir du {timezone.localtime(consultation.opens_at):%d/%m/%Y à %H:%M}."
+        )
+    if state == Consultation.State.CLOSED:
+        raise PermissionDenied(
+            "Cette consultation est close : elle ne reçoit plus de contributions "
+            "ni de réactions."
+        )
+
+
+def charter_accept(*, user: User, consultation: Consultation) -> None:
+    CharterAcceptance.objects.get_or_create(user=user, consultation=consultation)
+
+
+def has_accepted_charter(*, user: User, consultation: Consultation) -> bool:
+    return CharterAcceptance.objects.filter(user=user, consultation=consultation).exists()
+
+
+@transaction.atomic
+def contribution_create(
+    *,
+    user: User,
+    chapter: Chapter,
+    body: str,
+    kind: str = Contribution.Kind.COMMENT,
+    paragraph: Paragraph | None = None,
+    parent: Contribution | None = None,
+    proposed_text: str = "",
+    is_anonymous: bool = False,
+    accept_charter: bool = False,
+    confirm_personal_data: bool = False,
+) -> Contribution:
+    consultation = chapter.consultation
+    _ensure_can_contribute(user=user, consultation=consultation)
+    if kind not in Contribution.Kind.values:
+        raise ValidationError({"kind": "Type de contribution inconnu."})
+    if paragraph is not None and paragraph.chapter_id != chapter.pk:
+        raise ValidationError("Ce paragraphe n'appartient pas à ce chapitre.")
+    if parent is not None:
+        if parent.chapter_id != chapter.pk:
+            raise ValidationError("La contribution à laquelle vous répondez est introuvable.")
+        if parent.parent_id is not None:
+            parent = parent.parent  # Threads are one level deep: answer the thread's start.
+        if parent.status != Contribution.Status.PUBLISHED:
+            raise ValidationError("On ne peut pas répondre à une contribution non publiée.")
+        paragraph, kind = parent.paragraph, Contribution.Kind.COMMENT
+    body = clean_text(body, field="body")
+    if kind == Contribution.Kind.REWORDING:
+        if paragraph is None:
+            raise ValidationError(
+                {"paragraph": "Une reformulation porte sur un paragraphe précis."}
+            )
+        proposed_text = clean_text(proposed_text, field="proposed_text")
+    else:
+        proposed_text = ""
+    if not has_accepted_charter(user=user, consultation=consultation):
+        if not accept_charter:
+            raise ValidationError(
+                {"accept_charter": "Acceptez la charte de modération pour contribuer."}
+            )
+        charter_accept(user=user, consultation=consultation)
+    found = find_personal_data(f"{body}\n{proposed_text}")
+    if found and not confirm_personal_data:
+        raise PersonalDataWarning(found)
+
+    if found:
+        status, held = Contribution.Status.PENDING, Contribution.HeldReason.PERSONAL_DATA
+    elif consultation.moderation_mode == Consultation.ModerationMode.A_PRIORI:
+        status, held = Contribution.Status.PENDING, Contribution.HeldReason.NONE
+    else:
+        status, held = Contribution.Status.PUBLISHED, Contribution.HeldReason.NONE
+    contribution = Contribution.objects.create(
+        consultation=consultation,
+        chapter=chapter,
+        version_id=chapter.current_version_id,
+        paragraph=paragraph,
+        parent=parent,
+        author=user,
+        is_anonymous=is_anonymous,
+        kind=kind,
+        body=body,
+        proposed_text=proposed_text,
+        status=status,
+        held_reason=held,
+    )
+    if found:
+        ModerationLog.objects.create(
+            contribution=contribution,
+            target_user=user,
+            action=ModerationLog.Action.AUTO_HOLD,
+            after={"status": status},
+            reason="personal_data",
+            note="Détecté : " + ", ".join(found),
+        )
+    return contribution
+
+
+@transaction.atomic
+def contribution_edit(
+    *, user: User, contribution: Contribution, body: str, proposed_text: str = ""
+) -> Contribution:
+    contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    if not concertation_rules.is_author(user, contribution):
+        raise PermissionDenied("Vous ne pouvez modifier que vos propres contributions.")
+    if not concertation_rules.within_edit_window(user, contribution):
+        raise PermissionDenied(
+            f"Le délai de modification ({settings.CONTRIBUTION_EDIT_WINDOW_MINUTES} minutes) "
+            "est dépassé."
+        )
+    if contribution.status not in (Contribution.Status.PUBLISHED, Contribution.Status.PENDING):
+        raise PermissionDenied("Cette contribution ne peut plus être modifiée.")
+    _ensure_can_contribute(user=user, consultation=contribution.consultation)
+    contribution.body = clean_text(body, field="body")
+    fields = ["body", "edited_at"]
+    if contribution.kind == Contribution.Kind.REWORDING:
+        contribution.proposed_text = clean_text(proposed_text, field="proposed_text")
+        fields.append("proposed_text")
+    found = find_personal_data(f"{contribution.body}\n{contribution.proposed_text}")
+    if found and contribution.status == Contribution.Status.PUBLISHED:
+        contribution.status = Contribution.Status.PENDING
+        contribution.held_reason = Contribution.HeldReason.PERSONAL_DATA
+        fields += ["status", "held_reason"]
+    contribution.edited_at = timezone.now()
+    contribution.save(update_fields=fields)
+    return contribution
+
+
+@transaction.atomic
+def contribution_withdraw(*, user: User, contribution: Contribution) -> None:
+    if not concertation_rules.is_author(user, contribution):
+        raise PermissionDenied("Vous ne pouvez retirer que vos propres contributions.")
+    contribution.status = Contribution.Status.WITHDRAWN
+    contribution.save(update_fields=["status"])
+
+
+# --- Reactions, flags, follows ------------------------------------------------------------------
+
+COUNTER = {Reaction.Value.AGREE: "agree_count", Reaction.Value.DISAGREE: "disagree_count"}
+
+
+@transaction.atomic
+def reaction_set(*, user: User, contribution: Contribution, value: str) -> str | None:
+    """Agree or disagree; the same choice again takes the reaction back. Returns the new value."""
+    if value not in COUNTER:
+        raise ValidationError("Réaction inconnue.")
+    _ensure_can_contribute(user=user, consultation=contribution.consultation)
+    if contribution.author_id == user.pk:
+        raise PermissionDenied("Vous ne pouvez pas réagir à votre propre contribution.")
+    if contribution.status != Contribution.Status.PUBLISHED:
+        raise PermissionDenied("On ne peut réagir qu'à une contribution publiée.")
+    # Lock the contribution row: concurrent reactions must keep the counters exact.
+    Contribution.objects.select_for_update().filter(pk=contribution.pk).first()
+    existing = Reaction.objects.filter(contribution=contribution, user=user).first()
+    changes = {}
+    if existing is not None:
+        changes[COUNTER[existing.value]] = F(COUNTER[existing.value]) - 1
+        existing.delete()
+    new_value = None
+    if existing is None or existing.value != value:
+        Reaction.objects.create(contribution=contribution, user=user, value=value)
+        changes[COUNTER[value]] = F(COUNTER[value]) + 1
+        new_value = value
+    Contribution.objects.filter(pk=contribution.pk).update(**changes)
+    contribution.refresh_from_db(fields=["agree_count", "disagree_count"])
+    return new_value
+
+
+@transaction.atomic
+def flag_create(*, user: User, contribution: Contribution, reason: str, note: str = "") -> Flag:
+    if not user.is_authenticated:
+        raise PermissionDenied("Connectez-vous pour signaler une contribution.")
+    if reason not in Flag.Reason.values:
+        raise ValidationError({"reason": "Choisissez un motif de signalement."})
+    if contribution.status != Contribution.Status.PUBLISHED:
+        raise PermissionDenied("Cette contribution n'est pas publiée.")
+    if contribution.author_id == user.pk:
+        raise PermissionDenied("Vous ne pouvez pas signaler votre propre contribution.")
+    note = clean_text(note, field="note", required=False)[:500]
+    try:
+        with transaction.atomic():
+            flag = Flag.objects.create(
+                contribution=contribution, user=user, reason=reason, note=note
+            )
+    except IntegrityError:
+        raise ValidationError("Vous avez déjà signalé cette contribution.") from None
+    contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    contribution.flag_count = F("flag_count") + 1
+    contribution.save(update_fields=["flag_count"])
+    contribution.refresh_from_db(fields=["flag_count"])
+    a_posteriori = (
+        contribution.consultation.moderation_mode == Consultation.ModerationMode.A_POSTERIORI
+    )
+    if a_posteriori and contribution.flag_count >= settings.CONTRIBUTION_FLAGS_TO_HIDE:
+        contribution.status = Contribution.Status.PENDING
+        contribution.held_reason = Contribution.HeldReason.FLAGS
+        contribution.save(update_fields=["status", "held_reason"])
+        ModerationLog.objects.create(
+            contribution=contribution,
+            target_user=contribution.author,
+            action=ModerationLog.Action.AUTO_HIDE,
+            before={"status": Contribution.Status.PUBLISHED},
+            after={"status": Contribution.Status.PENDING},
+            reason="flags",
+            note=f"{contribution.flag_count} signalements",
+        )
+    return flag
+
+
+@transaction.atomic
+def follow_toggle(
+    *, user: User, consultation: Consultation | None = None, chapter: Chapter | None = None
+) -> bool:
+    """Follow, or stop following; returns whether the user now follows the target."""
+    if (consultation is None) == (chapter is None):
+        raise ValueError("Follow exactly one consultation or one chapter.")
+    if not user.is_authenticated:
+        raise PermissionDenied("Connectez-vous pour suivre une consultation.")
+    deleted, _ = Follow.objects.filter(user=user, consultation=consultation, chapter=chapter).delete()
+    if deleted:
+        return False
+    Follow.objects.get_or_create(user=user, consultation=consultation, chapter=chapter)
+    return True
+
+
+# --- Moderation ---------------------------------------------------------------------------------
+
+MODERATION_TARGET = {
+    ModerationLog.Action.PUBLISH: Contribution.Status.PUBLISHED,
+    ModerationLog.Action.HIDE: Contribution.Status.HIDDEN,
+    ModerationLog.Action.REJECT: Contribution.Status.REJECTED,
+}
+
+
+@transaction.atomic
+def contributions_moderate(
+    *, actor: User, contribution_ids: list[int], action: str, reason: str = "", note: str = ""
+) -> int:
+    """Publish, hide or reject contributions; each decision is logged with before and after."""
+    if not concertation_rules.is_dns_team(actor):
+        raise PermissionDenied("Seule l'équipe DNS modère les contributions.")
+    if action not in MODERATION_TARGET:
+        raise ValidationError("Décision de modération inconnue.")
+    if action != ModerationLog.Action.PUBLISH and reason not in REASON_LABELS:
+        raise ValidationError("Choisissez le motif de la décision dans la liste.")
+    if reason == "other" and not note.strip():
+        raise ValidationError("Précisez le motif « autre » dans le champ libre.")
+    target = MODERATION_TARGET[action]
+    now = timezone.now()
+    changed = 0
+    for contribution in Contribution.objects.select_for_update().filter(pk__in=contribution_ids):
+        before = {
+            "status": contribution.status,
+            "moderation_reason": contribution.moderation_reason,
+            "moderation_note": contribution.moderation_note,
+        }
+        contribution.status = target
+        contribution.held_reason = ""
+        contribution.moderation_reason = "" if action == ModerationLog.Action.PUBLISH else reason
+        contribution.moderation_note = note.strip()
+        contribution.moderated_at = now
+        contribution.save(
+            update_fields=[
+                "status",
+                "held_reason",
+                "moderation_reason",
+                "moderation_note",
+                "moderated_at",
+            ]
+        )
+        contribution.flags.filter(resolved_at__isnull=True).update(resolved_at=now)
+        ModerationLog.objects.create(
+            contribution=contribution,
+            target_user_id=contribution.author_id,
+            actor=actor,
+            action=action,
+            before=before,
+            after={
+                "status": contribution.status,
+                "moderation_reason": contribution.moderation_reason,
+                "moderation_note": contribution.moderation_note,
+            },
+            reason=contribution.moderation_reason,
+            note=contribution.moderation_note,
+        )
+        changed += 1
+    return changed
+
+
+@transaction.atomic
+def contributor_block(*, actor: User, user: User, reason: str, until=None) -> ContributorBlock:
+    if not concertation_rules.is_dns_team(actor):
+        raise PermissionDenied("Seule l'équipe DNS peut bloquer un contributeur.")
+    if not reason.strip():
+        raise ValidationError({"reason": "Indiquez le motif du blocage."})
+    if until is not None and until <= timezone.now():
+        raise ValidationError({"until": "La fin du blocage doit être dans le futur."})
+    block = ContributorBlock.objects.create(
+        user=user, reason=reason.strip(), until=until, created_by=actor
+    )
+    ModerationLog.objects.create(
+        target_user=user,
+        actor=actor,
+        action=ModerationLog.Action.BLOCK,
+        after={"until": until.isoformat() if until else None},
+        note=block.reason,
+    )
+    return block
+
+
+@transaction.atomic
+def contributor_unblock(*, actor: User, block: ContributorBlock) -> None:
+    if not concertation_rules.is_dns_team(actor):
+        raise PermissionDenied("Seule l'équipe DNS peut lever un blocage.")
+    block.lifted_at = timezone.now()
+    block.save(update_fields=["lifted_at"])
+    ModerationLog.objects.create(
+        target_user=block.user, actor=actor, action=ModerationLog.Action.UNBLOCK
+    )

@@ -1,0 +1,486 @@
+"""Thin views: validate the request, call a service or a selector, render."""
+
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
+
+from . import rules as concertation_rules
+from . import search as search_module
+from . import selectors, services
+from .filters import ContributionFilter
+from .forms import ContributionForm, EditForm, FlagForm, ReactionForm, ReplyForm
+from .models import Consultation, Contribution
+from .versioning import word_diff
+
+logger = logging.getLogger(__name__)
+
+
+def consultation_list(request):
+    consultations = list(selectors.consultation_list())
+    by_state = {state: [] for state in Consultation.State}
+    for consultation in consultations:
+        by_state[consultation.state].append(consultation)
+    return render(
+        request,
+        "concertation/consultation_list.html",
+        {
+            "open": by_state[Consultation.State.OPEN],
+            "upcoming": by_state[Consultation.State.UPCOMING],
+            "closed": by_state[Consultation.State.CLOSED],
+            "breadcrumb_data": {"current": "Concertation"},
+        },
+    )
+
+
+def consultation_detail(request, slug):
+    consultation = selectors.consultation_get(slug=slug)
+    return render(
+        request,
+        "concertation/consultation_detail.html",
+        {
+            "consultation": consultation,
+            "follows": selectors.follows_of(user=request.user, consultation=consultation),
+            "breadcrumb_data": {
+                "links": [{"url": reverse("concertation:consultation_list"), "title": "Concertation"}],
+                "current": consultation.title,
+            },
+        },
+    )
+
+
+def _chapter_page(request, chapter, *, form=None, status=200, reply_forms=None):
+    """The chapter page, also re-rendered with a form's errors after a refused POST."""
+    consultation = chapter.consultation
+    version_number = request.GET.get("version")
+    version = selectors.chapter_version_get(
+        chapter=chapter, number=int(version_number) if (version_number or "").isdigit() else None
+    )
+    paragraphs = selectors.version_paragraphs(version=version)
+    anchor = request.GET.get("paragraphe") or (form and form.data.get("paragraph")) or ""
+    selected = next((p for p in paragraphs if p.paragraph.anchor == anchor), None)
+    contributions = selectors.chapter_contributions(
+        chapter=chapter,
+        paragraph_id=selected.paragraph_id if selected else None,
+        general=selected is None,
+    )
+    contribution_filter = ContributionFilter(request.GET or None, queryset=contributions)
+    page = Paginator(contribution_filter.qs, settings.CONTRIBUTIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    selectors.attach_context(contributions=list(page.object_list), user=request.user)
+    user = request.user
+    can_contribute = user.has_perm("concertation.contribute", consultation)
+    charter_accepted = user.is_authenticated and services.has_accepted_charter(
+        user=user, consultation=consultation
+    )
+    if form is None and can_contribute and version == chapter.current_version:
+        form = ContributionForm(
+            initial={"paragraph": selected.paragraph.anchor if selected else ""},
+            charter_accepted=charter_accepted,
+        )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "consultation": consultation,
+        "chapter": chapter,
+        "version": version,
+        "is_current_version": version == chapter.current_version,
+        "paragraphs": paragraphs,
+        "selected": selected,
+        "filter": contribution_filter,
+        "page_obj": page,
+        "form": form,
+        "reply_forms": reply_forms or {},
+        "can_contribute": can_contribute,
+        "charter_accepted": charter_accepted,
+        "verified": concertation_rules.has_verified_email(user),
+        "blocked": concertation_rules.active_block(user) if user.is_authenticated else None,
+        "follows": selectors.follows_of(user=user, consultation=consultation),
+        "query_string": query.urlencode(),
+        "breadcrumb_data": {
+            "links": [
+                {"url": reverse("concertation:consultation_list"), "title": "Concertation"},
+                {"url": consultation.get_absolute_url(), "title": consultation.title},
+            ],
+            "current": chapter.title,
+        },
+    }
+    return render(request, "concertation/chapter_detail.html", context, status=status)
+
+
+def chapter_detail(request, slug, chapter):
+    chapter = selectors.chapter_get(consultation_slug=slug, chapter_slug=chapter)
+    return _chapter_page(request, chapter)
+
+
+def _rate_limited(request) -> bool:
+    """Per-user and per-IP posting limits. If the cache (Redis) is down, the limit is not
+    enforced rather than losing the contribution: availability wins, and it is logged."""
+    try:
+        return is_ratelimited(
+            request,
+            group="contribution-user",
+            key="user",
+            rate=settings.CONTRIBUTION_RATE_PER_USER,
+            method="POST",
+            increment=True,
+        ) or is_ratelimited(
+            request,
+            group="contribution-ip",
+            key="ip",
+            rate=settings.CONTRIBUTION_RATE_PER_IP,
+            method="POST",
+            increment=True,
+        )
+    except Exception:
+        logger.warning("Rate limit cache unavailable; limit not enforced", exc_info=True)
+        return False
+
+
+def _too_many(request):
+    return render(
+        request,
+        "concertation/too_many.html",
+        {"breadcrumb_data": {"current": "Trop de contributions"}},
+        status=429,
+    )
+
+
+def _refused(request, exc: PermissionDenied, back: str):
+    messages.error(request, str(exc) or "Cette action n'est pas autorisée.")
+    return redirect(back)
+
+
+def _add_errors(form, exc: ValidationError):
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+@login_required
+@require_POST
+def contribution_create(request, slug, chapter):
+    chapter = selectors.chapter_get(consultation_slug=slug, chapter_slug=chapter)
+    if _rate_limited(request):
+        return _too_many(request)
+    charter_accepted = services.has_accepted_charter(
+        user=request.user, consultation=chapter.consultation
+    )
+    form = ContributionForm(request.POST, charter_accepted=charter_accepted)
+    if not form.is_valid():
+        return _chapter_page(request, chapter, form=form, status=400)
+    paragraph = None
+    if anchor := form.cleaned_data["paragraph"]:
+        paragraph = chapter.paragraphs.filter(anchor=anchor).first()
+        if paragraph is None:
+            form.add_error(None, "Ce paragraphe n'existe pas dans ce chapitre.")
+            return _chapter_page(request, chapter, form=form, status=400)
+    try:
+        contribution = services.contribution_create(
+            user=request.user,
+            chapter=chapter,
+            paragraph=paragraph,
+            kind=form.cleaned_data["kind"],
+            body=form.cleaned_data["body"],
+            proposed_text=form.cleaned_data["proposed_text"],
+            is_anonymous=form.cleaned_data["is_anonymous"],
+            accept_charter=form.cleaned_data.get("accept_charter", False),
+            confirm_personal_data=form.cleaned_data["confirm_personal_data"],
+        )
+    except PermissionDenied as exc:
+        return _refused(request, exc, chapter.get_absolute_url())
+    except services.PersonalDataWarning as exc:
+        form = ContributionForm(
+            request.POST, charter_accepted=charter_accepted, warn_personal_data=True
+        )
+        form.is_valid()
+        form.add_error(None, exc)
+        return _chapter_page(request, chapter, form=form, status=400)
+    except ValidationError as exc:
+        _add_errors(form, exc)
+        return _chapter_page(request, chapter, form=form, status=400)
+    _announce(request, contribution)
+    return redirect(_contribution_url(contribution))
+
+
+def _announce(request, contribution):
+    if contribution.status == Contribution.Status.PUBLISHED:
+        messages.success(request, "Merci : votre contribution est publiée.")
+    elif contribution.held_reason == Contribution.HeldReason.PERSONAL_DATA:
+        messages.warning(
+            request,
+            "Votre contribution est enregistrée. Comme elle semble contenir des données "
+            "personnelles, elle sera relue par la modération avant d'être publiée.",
+        )
+    else:
+        messages.success(
+            request,
+            "Merci : votre contribution est enregistrée. Elle sera publiée après validation "
+            "par la modération.",
+        )
+
+
+def _contribution_url(contribution):
+    url = contribution.chapter.get_absolute_url()
+    if contribution.paragraph_id:
+        url += f"?paragraphe={contribution.paragraph.anchor}"
+    return f"{url}#contribution-{contribution.pk}"
+
+
+def _get_contribution(pk) -> Contribution:
+    return get_object_or_404(
+        Contribution.objects.select_related("chapter__consultation", "paragraph", "author"),
+        pk=pk,
+        consultation__is_published=True,
+    )
+
+
+@login_required
+@require_POST
+def reply_create(request, pk):
+    parent = _get_contribution(pk)
+    chapter = parent.chapter
+    if _rate_limited(request):
+        return _too_many(request)
+    form = ReplyForm(request.POST, auto_id=f"id_reponse_{parent.pk}_%s")
+    if not form.is_valid():
+        return _chapter_page(request, chapter, reply_forms={parent.pk: form}, status=400)
+    try:
+        reply = services.contribution_create(
+            user=request.user,
+            chapter=chapter,
+            parent=parent,
+            body=form.cleaned_data["body"],
+            is_anonymous=form.cleaned_data["is_anonymous"],
+            accept_charter=form.cleaned_data["accept_charter"],
+            confirm_personal_data=form.cleaned_data["confirm_personal_data"],
+        )
+    except PermissionDenied as exc:
+        return _refused(request, exc, _contribution_url(parent))
+    except ValidationError as exc:
+        _add_errors(form, exc)
+        form.warn_personal_data = isinstance(exc, services.PersonalDataWarning)
+        return _chapter_page(request, chapter, reply_forms={parent.pk: form}, status=400)
+    _announce(request, reply)
+    return redirect(_contribution_url(reply))
+
+
+@login_required
+@require_POST
+def reaction(request, pk):
+    contribution = _get_contribution(pk)
+    form = ReactionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Réaction inconnue.")
+        return redirect(_contribution_url(contribution))
+    try:
+        value = services.reaction_set(
+            user=request.user, contribution=contribution, value=form.cleaned_data["value"]
+        )
+    except PermissionDenied as exc:
+        return _refused(request, exc, _contribution_url(contribution))
+    messages.success(
+        request, "Votre réaction est enregistrée." if value else "Votre réaction est retirée."
+    )
+    return redirect(_contribution_url(contribution))
+
+
+@login_required
+def flag(request, pk):
+    contribution = _get_contribution(pk)
+    if contribution.status != Contribution.Status.PUBLISHED:
+        raise Http404
+    form = FlagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.flag_create(
+                user=request.user,
+                contribution=contribution,
+                reason=form.cleaned_data["reason"],
+                note=form.cleaned_data["note"],
+            )
+        except PermissionDenied as exc:
+            return _refused(request, exc, _contribution_url(contribution))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect(_contribution_url(contribution))
+        messages.success(request, "Merci : votre signalement a été transmis à la modération.")
+        return redirect(_contribution_url(contribution))
+    return render(
+        request,
+        "concertation/flag.html",
+        {
+            "contribution": contribution,
+            "form": form,
+            "breadcrumb_data": {
+                "links": [
+                    {
+                        "url": contribution.chapter.get_absolute_url(),
+                        "title": contribution.chapter.title,
+                    }
+                ],
+                "current": "Signaler une contribution",
+            },
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def contribution_edit(request, pk):
+    contribution = _get_contribution(pk)
+    if not request.user.has_perm("concertation.edit_contribution", contribution):
+        raise PermissionDenied("Vous ne pouvez pas modifier cette contribution.")
+    form = EditForm(
+        request.POST or None,
+        initial={"body": contribution.body, "proposed_text": contribution.proposed_text},
+    )
+    if contribution.kind != Contribution.Kind.REWORDING:
+        del form.fields["proposed_text"]
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contribution_edit(
+                user=request.user,
+                contribution=contribution,
+                body=form.cleaned_data["body"],
+                proposed_text=form.cleaned_data.get("proposed_text", ""),
+            )
+        except PermissionDenied as exc:
+            return _refused(request, exc, _contribution_url(contribution))
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "Votre contribution est modifiée.")
+            return redirect(_contribution_url(contribution))
+    return render(
+        request,
+        "concertation/contribution_edit.html",
+        {
+            "contribution": contribution,
+            "form": form,
+            "breadcrumb_data": {
+                "links": [
+                    {
+                        "url": contribution.chapter.get_absolute_url(),
+                        "title": contribution.chapter.title,
+                    }
+                ],
+                "current": "Modifier ma contribution",
+            },
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def contribution_withdraw(request, pk):
+    contribution = _get_contribution(pk)
+    try:
+        services.contribution_withdraw(user=request.user, contribution=contribution)
+    except PermissionDenied as exc:
+        raise PermissionDenied(str(exc)) from exc
+    messages.success(request, "Votre contribution est retirée.")
+    return redirect(_contribution_url(contribution))
+
+
+@login_required
+@require_POST
+def follow(request, slug, chapter=None):
+    consultation = get_object_or_404(Consultation.objects.published(), slug=slug)
+    target = {"consultation": consultation}
+    back = consultation.get_absolute_url()
+    if chapter is not None:
+        chapter_obj = get_object_or_404(consultation.chapters, slug=chapter)
+        target = {"chapter": chapter_obj}
+        back = chapter_obj.get_absolute_url()
+    following = services.follow_toggle(user=request.user, **target)
+    messages.success(
+        request,
+        "Vous suivez désormais ce contenu : vous serez prévenu des nouveautés."
+        if following
+        else "Vous ne suivez plus ce contenu.",
+    )
+    return redirect(back)
+
+
+def chapter_versions(request, slug, chapter):
+    chapter = selectors.chapter_get(consultation_slug=slug, chapter_slug=chapter)
+    versions = list(chapter.versions.select_related("created_by").order_by("-number"))
+    older, newer = _diff_pair(request, versions)
+    rows = _diff_rows(older, newer) if older and newer else []
+    return render(
+        request,
+        "concertation/chapter_versions.html",
+        {
+            "chapter": chapter,
+            "consultation": chapter.consultation,
+            "versions": versions,
+            "older": older,
+            "newer": newer,
+            "rows": rows,
+            "breadcrumb_data": {
+                "links": [
+                    {"url": chapter.consultation.get_absolute_url(), "title": chapter.consultation.title},
+                    {"url": chapter.get_absolute_url(), "title": chapter.title},
+                ],
+                "current": "Versions",
+            },
+        },
+    )
+
+
+def _diff_pair(request, versions):
+    by_number = {v.number: v for v in versions}
+    try:
+        older = by_number.get(int(request.GET.get("de", "")))
+        newer = by_number.get(int(request.GET.get("a", "")))
+    except ValueError:
+        older = newer = None
+    if older is None or newer is None:
+        newer = versions[0] if versions else None
+        older = versions[1] if len(versions) > 1 else None
+    return older, newer
+
+
+def _diff_rows(older, newer):
+    """Paragraph by paragraph, matched by their stable anchors."""
+    old = {t.paragraph.anchor: t.text for t in older.texts.select_related("paragraph")}
+    rows = []
+    seen = set()
+    for text in newer.texts.select_related("paragraph").order_by("position"):
+        anchor = text.paragraph.anchor
+        seen.add(anchor)
+        if anchor not in old:
+            rows.append({"state": "added", "html": word_diff("", text.text)})
+        elif old[anchor] != text.text:
+            rows.append({"state": "changed", "html": word_diff(old[anchor], text.text)})
+        else:
+            rows.append({"state": "same", "text": text.text})
+    for anchor, text in old.items():
+        if anchor not in seen:
+            rows.append({"state": "removed", "html": word_diff(text, "")})
+    return rows
+
+
+def search(request):
+    q = search_module.normalise_query(request.GET.get("q", ""))
+    results = search_module.search(q) if q else None
+    return render(
+        request,
+        "concertation/search.html",
+        {"q": q, "results": results, "breadcrumb_data": {"current": "Recherche"}},
+    )
+
+

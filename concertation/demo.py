@@ -208,7 +208,7 @@ def load(*, log):
     )
     if created:
         for number, (slug, title, summary, paragraphs) in enumerate(DOCTRINE_CHAPTERS, start=1):
-            services.chapter_create(
+            chapter = services.chapter_create(
                 consultation=doctrine,
                 number=number,
                 title=title,
@@ -216,6 +216,7 @@ def load(*, log):
                 summary=summary,
                 body="\n\n".join(paragraphs),
             )
+            chapter.versions.update(created_at=doctrine.opens_at)
     security = doctrine.chapters.get(slug="securite-des-systemes-d-information")
     first = security.current_version.texts.order_by("position")[1].paragraph
     c1 = _contribute(
@@ -258,7 +259,7 @@ def load(*, log):
     reopen = settings.DEMO_ACCOUNTS
     closes_at = datetime.datetime(2023, 3, 14, 23, 59, tzinfo=PARIS)
     if reopen:
-        closes_at = (timezone.now() + datetime.timedelta(days=45)).replace(
+        closes_at = timezone.localtime(timezone.now() + datetime.timedelta(days=45)).replace(
             hour=23, minute=59, second=0, microsecond=0
         )
     roadmap_consultation, created = _consultation(
@@ -290,6 +291,7 @@ def load(*, log):
                 slug=slug,
                 body="\n\n".join(paragraphs),
             )
+            chapter.versions.update(created_at=roadmap_consultation.opens_at)
             if number == 1:
                 # A second version, to show that comments keep their paragraph across edits.
                 revised = [*paragraphs]
@@ -302,6 +304,9 @@ def load(*, log):
                     chapter=chapter,
                     body="\n\n".join(revised),
                     note="Reformulation du paragraphe 2 et ajout d'un paragraphe sur l'évaluation",
+                )
+                chapter.versions.filter(number=2).update(
+                    created_at=datetime.datetime(2023, 1, 20, 10, 0, tzinfo=PARIS)
                 )
     axis1 = roadmap_consultation.chapters.get(number=1)
     texts = list(axis1.versions.get(number=1).texts.order_by("position"))

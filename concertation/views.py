@@ -432,6 +432,7 @@ def chapter_versions(request, slug, chapter):
             "rows": rows,
             "breadcrumb_data": {
                 "links": [
+                    {"url": reverse("concertation:consultation_list"), "title": "Concertation"},
                     {"url": chapter.consultation.get_absolute_url(), "title": chapter.consultation.title},
                     {"url": chapter.get_absolute_url(), "title": chapter.title},
                 ],

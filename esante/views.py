@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from concertation import selectors as concertation_selectors
+from concertation.models import Consultation
 from roadmap import selectors as roadmap_selectors
 
 from .forms import ProfileForm
@@ -17,10 +19,14 @@ HOME_NEWS = 3
 
 
 def home(request):
+    consultations = [
+        c for c in concertation_selectors.consultation_list() if c.state != Consultation.State.CLOSED
+    ]
     return render(
         request,
         "home.html",
         {
+            "consultations": consultations,
             "roadmap": roadmap_selectors.current_roadmap(),
             "news": roadmap_selectors.news_list()[:HOME_NEWS],
             "programmes": roadmap_selectors.programme_list(),

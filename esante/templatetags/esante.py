@@ -10,20 +10,16 @@ def markdown_filter(text):
     return render_markdown(text)
 
 
-INPUT_CLASSES = {"select": "fr-select", "selectmultiple": "fr-select"}
-
-
 @register.simple_tag
 def dsfr_widget(bound_field):
     """Render a form widget with the DSFR classes and the ids of its hint and error texts."""
-    widget = bound_field.field.widget
-    kind = widget.__class__.__name__.lower()
-    if kind in ("checkboxinput", "radioselect", "checkboxselectmultiple"):
+    kind = getattr(bound_field.field.widget, "input_type", "")
+    if kind in ("checkbox", "radio"):
         css = ""
+    elif kind == "select":
+        css = "fr-select" + (" fr-select--error" if bound_field.errors else "")
     else:
-        css = INPUT_CLASSES.get(kind, "fr-input")
-        if bound_field.errors:
-            css += " fr-select--error" if css == "fr-select" else " fr-input--error"
+        css = "fr-input" + (" fr-input--error" if bound_field.errors else "")
     described = []
     if bound_field.help_text:
         described.append(f"{bound_field.auto_id}-hint")

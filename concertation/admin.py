@@ -46,7 +46,14 @@ class ChapterInline(admin.TabularInline):
 
 @admin.register(Consultation)
 class ConsultationAdmin(admin.ModelAdmin):
-    list_display = ["title", "state_label", "opens_at", "closes_at", "moderation_mode", "is_published"]
+    list_display = [
+        "title",
+        "state_label",
+        "opens_at",
+        "closes_at",
+        "moderation_mode",
+        "is_published",
+    ]
     list_filter = ["is_published", "moderation_mode"]
     search_fields = ["title", "topic", "introduction"]
     prepopulated_fields = {"slug": ["title"]}
@@ -206,9 +213,37 @@ class ContributionAdmin(admin.ModelAdmin):
         "moderated_at",
     ]
     fieldsets = [
-        ("Contribution", {"fields": ["context", "author_label", "declaration", "kind", "body_html", "proposed_text", "created_at", "edited_at"]}),
-        ("Modération", {"fields": ["status", "held_reason", "moderation_reason", "moderation_note", "moderated_at", "flag_count", "agree_count", "disagree_count"]}),
-    ]  # fmt: skip
+        (
+            "Contribution",
+            {
+                "fields": [
+                    "context",
+                    "author_label",
+                    "declaration",
+                    "kind",
+                    "body_html",
+                    "proposed_text",
+                    "created_at",
+                    "edited_at",
+                ]
+            },
+        ),
+        (
+            "Modération",
+            {
+                "fields": [
+                    "status",
+                    "held_reason",
+                    "moderation_reason",
+                    "moderation_note",
+                    "moderated_at",
+                    "flag_count",
+                    "agree_count",
+                    "disagree_count",
+                ]
+            },
+        ),
+    ]
     inlines = [FlagInline, LogInline]
 
     def get_queryset(self, request):
@@ -218,7 +253,12 @@ class ContributionAdmin(admin.ModelAdmin):
             default=Value(2),
             output_field=IntegerField(),
         )
-        return super().get_queryset(request).annotate(priority=priority).order_by("priority", "created_at")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(priority=priority)
+            .order_by("priority", "created_at")
+        )
 
     def has_add_permission(self, request):
         return False
@@ -252,7 +292,7 @@ class ContributionAdmin(admin.ModelAdmin):
             return format_html("{}<br>Contribution sur l'ensemble du chapitre.", head)
         text = ParagraphText.objects.filter(version=obj.version, paragraph=obj.paragraph).first()
         return format_html(
-            "{}<blockquote style='border-left:3px solid #000091;padding-left:.75rem'>{}</blockquote>",
+            "{}<blockquote>{}</blockquote>",
             head,
             render_markdown(text.text if text else ""),
         )
@@ -284,7 +324,9 @@ class ContributionAdmin(admin.ModelAdmin):
                 note=request.POST.get("note", ""),
             )
         except (ValidationError, PermissionDenied) as exc:
-            self.message_user(request, " ".join(getattr(exc, "messages", [str(exc)])), messages.ERROR)
+            self.message_user(
+                request, " ".join(getattr(exc, "messages", [str(exc)])), messages.ERROR
+            )
             return
         reason = REASON_LABELS.get(request.POST.get("reason", ""), "")
         suffix = f" (motif : {reason})" if reason and action != ModerationLog.Action.PUBLISH else ""

@@ -55,7 +55,8 @@ DOCTRINE_CHAPTERS = [
             "d'échanger des données de santé sans ressaisie.",
             "Le cadre d'interopérabilité des systèmes d'information de santé (CI-SIS) fixe les "
             "standards à utiliser ; il s'appuie sur les standards internationaux.",
-            "Les éditeurs qui respectent ces référentiels sont référencés dans un catalogue public.",
+            "Les éditeurs qui respectent ces référentiels sont référencés dans un catalogue "
+            "public.",
         ],
     ),
     (

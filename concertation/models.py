@@ -105,7 +105,9 @@ class Chapter(models.Model):
         verbose_name = "chapitre"
         ordering = ["consultation", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["consultation", "number"], name="chapter_number_unique"),
+            models.UniqueConstraint(
+                fields=["consultation", "number"], name="chapter_number_unique"
+            ),
             models.UniqueConstraint(fields=["consultation", "slug"], name="chapter_slug_unique"),
         ]
 
@@ -182,8 +184,12 @@ class ParagraphText(models.Model):
         verbose_name = "texte de paragraphe"
         ordering = ["version", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["version", "position"], name="paragraph_position_unique"),
-            models.UniqueConstraint(fields=["version", "paragraph"], name="paragraph_once_per_version"),
+            models.UniqueConstraint(
+                fields=["version", "position"], name="paragraph_position_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["version", "paragraph"], name="paragraph_once_per_version"
+            ),
         ]
 
     def __str__(self):
@@ -275,7 +281,9 @@ class Contribution(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} de {self.public_author_name} ({self.created_at:%d/%m/%Y})"
+        return (
+            f"{self.get_kind_display()} de {self.public_author_name} ({self.created_at:%d/%m/%Y})"
+        )
 
     def get_absolute_url(self):
         return f"{self.chapter.get_absolute_url()}#contribution-{self.pk}"

@@ -62,9 +62,7 @@ def chapter_contributions(
     *, chapter: Chapter, paragraph_id: int | None = None, general: bool = False
 ) -> QuerySet[Contribution]:
     """Top-level contributions the public sees, with their authors and replies."""
-    replies = (
-        Contribution.objects.visible().select_related("author").order_by("created_at", "pk")
-    )
+    replies = Contribution.objects.visible().select_related("author").order_by("created_at", "pk")
     queryset = (
         Contribution.objects.visible()
         .top_level()
@@ -97,10 +95,10 @@ def attach_context(*, contributions: list[Contribution], user) -> None:
         }
     mine = {}
     if user.is_authenticated:
-        ids = [c.pk for c in contributions] + [
-            r.pk for c in contributions for r in c.replies.all()
-        ]
-        mine = dict(user.reactions.filter(contribution_id__in=ids).values_list("contribution", "value"))
+        ids = [c.pk for c in contributions] + [r.pk for c in contributions for r in c.replies.all()]
+        mine = dict(
+            user.reactions.filter(contribution_id__in=ids).values_list("contribution", "value")
+        )
     for contribution in contributions:
         contribution.original_text = originals.get(
             (contribution.version_id, contribution.paragraph_id), ""
@@ -120,3 +118,15 @@ def follows_of(*, user, consultation: Consultation) -> dict:
         "consultation": any(r.consultation_id for r in rows),
         "chapters": {r.chapter_id for r in rows if r.chapter_id},
     }
+
+
+def user_contributions(*, user, limit: int = 20) -> QuerySet[Contribution]:
+    return (
+        Contribution.objects.filter(author=user)
+        .select_related("chapter__consultation", "paragraph")
+        .order_by("-created_at")[:limit]
+    )
+
+
+def user_follows(*, user) -> QuerySet[Follow]:
+    return Follow.objects.filter(user=user).select_related("consultation", "chapter__consultation")

@@ -79,7 +79,9 @@ def chapter_revise(
         paragraph = existing.get(anchor) if anchor else None
         if paragraph is None:
             paragraph = Paragraph.objects.create(chapter=chapter, anchor=new_anchor(taken))
-        rows.append(ParagraphText(version=version, paragraph=paragraph, position=position, text=text))
+        rows.append(
+            ParagraphText(version=version, paragraph=paragraph, position=position, text=text)
+        )
     ParagraphText.objects.bulk_create(rows)
     chapter.current_version = version
     chapter.save(update_fields=["current_version"])
@@ -162,8 +164,7 @@ def _ensure_can_contribute(*, user: User, consultation: Consultation) -> None:
         )
     if state == Consultation.State.CLOSED:
         raise PermissionDenied(
-            "Cette consultation est close : elle ne reçoit plus de contributions "
-            "ni de réactions."
+            "Cette consultation est close : elle ne reçoit plus de contributions ni de réactions."
         )
 
 
@@ -374,7 +375,9 @@ def follow_toggle(
         raise ValueError("Follow exactly one consultation or one chapter.")
     if not user.is_authenticated:
         raise PermissionDenied("Connectez-vous pour suivre une consultation.")
-    deleted, _ = Follow.objects.filter(user=user, consultation=consultation, chapter=chapter).delete()
+    deleted, _ = Follow.objects.filter(
+        user=user, consultation=consultation, chapter=chapter
+    ).delete()
     if deleted:
         return False
     Follow.objects.get_or_create(user=user, consultation=consultation, chapter=chapter)

@@ -31,9 +31,7 @@ urlpatterns = [
         views.contribution_create,
         name="contribution_create",
     ),
-    path(
-        "concertation/<slug:slug>/<slug:chapter>/suivre/", views.follow, name="follow_chapter"
-    ),
+    path("concertation/<slug:slug>/<slug:chapter>/suivre/", views.follow, name="follow_chapter"),
     path(
         "concertation/<slug:slug>/<slug:chapter>/versions/",
         views.chapter_versions,

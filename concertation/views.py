@@ -50,7 +50,9 @@ def consultation_detail(request, slug):
             "consultation": consultation,
             "follows": selectors.follows_of(user=request.user, consultation=consultation),
             "breadcrumb_data": {
-                "links": [{"url": reverse("concertation:consultation_list"), "title": "Concertation"}],
+                "links": [
+                    {"url": reverse("concertation:consultation_list"), "title": "Concertation"}
+                ],
                 "current": consultation.title,
             },
         },
@@ -433,7 +435,10 @@ def chapter_versions(request, slug, chapter):
             "breadcrumb_data": {
                 "links": [
                     {"url": reverse("concertation:consultation_list"), "title": "Concertation"},
-                    {"url": chapter.consultation.get_absolute_url(), "title": chapter.consultation.title},
+                    {
+                        "url": chapter.consultation.get_absolute_url(),
+                        "title": chapter.consultation.title,
+                    },
                     {"url": chapter.get_absolute_url(), "title": chapter.title},
                 ],
                 "current": "Versions",
@@ -483,5 +488,3 @@ def search(request):
         "concertation/search.html",
         {"q": q, "results": results, "breadcrumb_data": {"current": "Recherche"}},
     )
-
-

@@ -20,7 +20,9 @@ HOME_NEWS = 3
 
 def home(request):
     consultations = [
-        c for c in concertation_selectors.consultation_list() if c.state != Consultation.State.CLOSED
+        c
+        for c in concertation_selectors.consultation_list()
+        if c.state != Consultation.State.CLOSED
     ]
     return render(
         request,
@@ -77,7 +79,12 @@ def account(request):
     return render(
         request,
         "esante/account.html",
-        {"form": form, "breadcrumb_data": {"current": "Mon compte"}},
+        {
+            "form": form,
+            "contributions": concertation_selectors.user_contributions(user=request.user),
+            "follows": concertation_selectors.user_follows(user=request.user),
+            "breadcrumb_data": {"current": "Mon compte"},
+        },
     )
 
 

@@ -7,284 +7,762 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('roadmap', '0001_initial'),
+        ("roadmap", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Chapter',
+            name="Chapter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='numéro')),
-                ('title', models.CharField(max_length=250, verbose_name='titre')),
-                ('slug', models.SlugField(max_length=120, verbose_name="identifiant d'URL")),
-                ('summary', models.TextField(blank=True, verbose_name='résumé')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="numéro")),
+                ("title", models.CharField(max_length=250, verbose_name="titre")),
+                ("slug", models.SlugField(max_length=120, verbose_name="identifiant d'URL")),
+                ("summary", models.TextField(blank=True, verbose_name="résumé")),
             ],
             options={
-                'verbose_name': 'chapitre',
-                'ordering': ['consultation', 'number'],
+                "verbose_name": "chapitre",
+                "ordering": ["consultation", "number"],
             },
         ),
         migrations.CreateModel(
-            name='ChapterVersion',
+            name="ChapterVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='version')),
-                ('body', models.TextField(verbose_name='texte (Markdown)')),
-                ('note', models.CharField(blank=True, max_length=250, verbose_name='nature des changements')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date')),
-                ('chapter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='concertation.chapter', verbose_name='chapitre')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='auteur')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="version")),
+                ("body", models.TextField(verbose_name="texte (Markdown)")),
+                (
+                    "note",
+                    models.CharField(
+                        blank=True, max_length=250, verbose_name="nature des changements"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="date"),
+                ),
+                (
+                    "chapter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="concertation.chapter",
+                        verbose_name="chapitre",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="auteur",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'version de chapitre',
-                'verbose_name_plural': 'versions de chapitre',
-                'ordering': ['chapter', 'number'],
+                "verbose_name": "version de chapitre",
+                "verbose_name_plural": "versions de chapitre",
+                "ordering": ["chapter", "number"],
             },
         ),
         migrations.AddField(
-            model_name='chapter',
-            name='current_version',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='concertation.chapterversion', verbose_name='version en ligne'),
+            model_name="chapter",
+            name="current_version",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="concertation.chapterversion",
+                verbose_name="version en ligne",
+            ),
         ),
         migrations.CreateModel(
-            name='Consultation',
+            name="Consultation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=250, verbose_name='titre')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name="identifiant d'URL")),
-                ('topic', models.CharField(blank=True, max_length=150, verbose_name='thème')),
-                ('introduction', models.TextField(verbose_name='introduction (Markdown)')),
-                ('published_on', models.DateField(blank=True, null=True, verbose_name='date de mise en ligne')),
-                ('opens_at', models.DateTimeField(verbose_name='ouverture des contributions')),
-                ('closes_at', models.DateTimeField(verbose_name='clôture des contributions')),
-                ('moderation_mode', models.CharField(choices=[('a_priori', 'A priori : les contributions sont publiées après validation'), ('a_posteriori', 'A posteriori : publication immédiate, masquage si besoin')], default='a_posteriori', max_length=20, verbose_name='modération')),
-                ('charter', models.TextField(verbose_name='charte de modération (Markdown)')),
-                ('is_published', models.BooleanField(default=False, verbose_name='publiée')),
-                ('roadmap', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='consultations', to='roadmap.roadmap', verbose_name='feuille de route')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=250, verbose_name="titre")),
+                (
+                    "slug",
+                    models.SlugField(max_length=120, unique=True, verbose_name="identifiant d'URL"),
+                ),
+                ("topic", models.CharField(blank=True, max_length=150, verbose_name="thème")),
+                ("introduction", models.TextField(verbose_name="introduction (Markdown)")),
+                (
+                    "published_on",
+                    models.DateField(blank=True, null=True, verbose_name="date de mise en ligne"),
+                ),
+                ("opens_at", models.DateTimeField(verbose_name="ouverture des contributions")),
+                ("closes_at", models.DateTimeField(verbose_name="clôture des contributions")),
+                (
+                    "moderation_mode",
+                    models.CharField(
+                        choices=[
+                            (
+                                "a_priori",
+                                "A priori : les contributions sont publiées après validation",
+                            ),
+                            (
+                                "a_posteriori",
+                                "A posteriori : publication immédiate, masquage si besoin",
+                            ),
+                        ],
+                        default="a_posteriori",
+                        max_length=20,
+                        verbose_name="modération",
+                    ),
+                ),
+                ("charter", models.TextField(verbose_name="charte de modération (Markdown)")),
+                ("is_published", models.BooleanField(default=False, verbose_name="publiée")),
+                (
+                    "roadmap",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="consultations",
+                        to="roadmap.roadmap",
+                        verbose_name="feuille de route",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consultation',
-                'ordering': ['-opens_at'],
+                "verbose_name": "consultation",
+                "ordering": ["-opens_at"],
             },
         ),
         migrations.CreateModel(
-            name='CharterAcceptance',
+            name="CharterAcceptance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('accepted_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='charter_acceptances', to=settings.AUTH_USER_MODEL)),
-                ('consultation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='charter_acceptances', to='concertation.consultation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("accepted_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="charter_acceptances",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "consultation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="charter_acceptances",
+                        to="concertation.consultation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'acceptation de la charte',
-            },
-        ),
-        migrations.AddField(
-            model_name='chapter',
-            name='consultation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='chapters', to='concertation.consultation', verbose_name='consultation'),
-        ),
-        migrations.CreateModel(
-            name='Contribution',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('is_anonymous', models.BooleanField(default=False, verbose_name="publiée sans le nom de l'auteur")),
-                ('kind', models.CharField(choices=[('comment', 'Commentaire'), ('question', 'Question'), ('rewording', 'Proposition de reformulation')], default='comment', max_length=20, verbose_name='type')),
-                ('body', models.TextField(verbose_name='texte (Markdown)')),
-                ('proposed_text', models.TextField(blank=True, verbose_name='reformulation proposée')),
-                ('status', models.CharField(choices=[('pending', 'En attente de modération'), ('published', 'Publiée'), ('hidden', 'Masquée'), ('rejected', 'Rejetée'), ('withdrawn', 'Retirée par son auteur')], db_index=True, default='pending', max_length=20, verbose_name='statut')),
-                ('held_reason', models.CharField(blank=True, choices=[('', '—'), ('personal_data', 'Données personnelles possibles'), ('flags', 'Signalements')], default='', max_length=20, verbose_name='retenue pour')),
-                ('moderation_reason', models.CharField(blank=True, max_length=40, verbose_name='motif de modération')),
-                ('moderation_note', models.TextField(blank=True, verbose_name='précision de la modération')),
-                ('moderated_at', models.DateTimeField(blank=True, null=True, verbose_name='modérée le')),
-                ('agree_count', models.PositiveIntegerField(default=0, verbose_name="d'accord")),
-                ('disagree_count', models.PositiveIntegerField(default=0, verbose_name="pas d'accord")),
-                ('flag_count', models.PositiveIntegerField(default=0, verbose_name='signalements')),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='créée le')),
-                ('edited_at', models.DateTimeField(blank=True, null=True, verbose_name='modifiée le')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contributions', to=settings.AUTH_USER_MODEL, verbose_name='auteur')),
-                ('chapter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contributions', to='concertation.chapter', verbose_name='chapitre')),
-                ('consultation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contributions', to='concertation.consultation', verbose_name='consultation')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='concertation.contribution', verbose_name='en réponse à')),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contributions', to='concertation.chapterversion', verbose_name='version commentée')),
-            ],
-            options={
-                'verbose_name': 'contribution',
-                'ordering': ['-created_at'],
-            },
-        ),
-        migrations.CreateModel(
-            name='ContributorBlock',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.TextField(verbose_name="motif (communiqué à l'utilisateur)")),
-                ('until', models.DateTimeField(blank=True, help_text='Vide : sans fin.', null=True, verbose_name="jusqu'au")),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date')),
-                ('lifted_at', models.DateTimeField(blank=True, null=True, verbose_name='levé le')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='décidé par')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contribution_blocks', to=settings.AUTH_USER_MODEL, verbose_name='utilisateur')),
-            ],
-            options={
-                'verbose_name': "blocage d'un contributeur",
-                'verbose_name_plural': 'blocages de contributeurs',
-                'ordering': ['-created_at'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Flag',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('personal_data', 'Données personnelles ou de santé'), ('abuse', 'Propos injurieux, diffamatoires ou haineux'), ('spam', 'Publicité ou hors sujet'), ('misinformation', 'Information fausse ou trompeuse'), ('other', 'Autre motif')], max_length=20, verbose_name='motif')),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='précision')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date')),
-                ('resolved_at', models.DateTimeField(blank=True, null=True, verbose_name='traité le')),
-                ('contribution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='flags', to='concertation.contribution')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='flags', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'signalement',
-            },
-        ),
-        migrations.CreateModel(
-            name='Follow',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('chapter', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='follows', to='concertation.chapter')),
-                ('consultation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='follows', to='concertation.consultation')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follows', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'abonnement',
-            },
-        ),
-        migrations.CreateModel(
-            name='ModerationLog',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('publish', 'Publication'), ('hide', 'Masquage'), ('reject', 'Rejet'), ('auto_hold', 'Retenue automatique'), ('auto_hide', 'Masquage automatique (signalements)'), ('block', "Blocage d'un contributeur"), ('unblock', "Levée d'un blocage")], max_length=20, verbose_name='décision')),
-                ('before', models.JSONField(default=dict, verbose_name='avant')),
-                ('after', models.JSONField(default=dict, verbose_name='après')),
-                ('reason', models.CharField(blank=True, max_length=40, verbose_name='motif')),
-                ('note', models.TextField(blank=True, verbose_name='précision')),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='date')),
-                ('actor', models.ForeignKey(blank=True, help_text='Vide pour une décision automatique.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='auteur de la décision')),
-                ('contribution', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='moderation_logs', to='concertation.contribution', verbose_name='contribution')),
-                ('target_user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='utilisateur concerné')),
-            ],
-            options={
-                'verbose_name': 'journal de modération',
-                'verbose_name_plural': 'journal de modération',
-                'ordering': ['-created_at'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Paragraph',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('anchor', models.SlugField(max_length=20, verbose_name='ancre')),
-                ('chapter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='paragraphs', to='concertation.chapter', verbose_name='chapitre')),
-            ],
-            options={
-                'verbose_name': 'paragraphe',
+                "verbose_name": "acceptation de la charte",
             },
         ),
         migrations.AddField(
-            model_name='contribution',
-            name='paragraph',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='contributions', to='concertation.paragraph', verbose_name='paragraphe'),
+            model_name="chapter",
+            name="consultation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="chapters",
+                to="concertation.consultation",
+                verbose_name="consultation",
+            ),
         ),
         migrations.CreateModel(
-            name='ParagraphText',
+            name="Contribution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(verbose_name='position')),
-                ('text', models.TextField(verbose_name='texte (Markdown)')),
-                ('paragraph', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='texts', to='concertation.paragraph', verbose_name='paragraphe')),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='texts', to='concertation.chapterversion', verbose_name='version')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "is_anonymous",
+                    models.BooleanField(
+                        default=False, verbose_name="publiée sans le nom de l'auteur"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("comment", "Commentaire"),
+                            ("question", "Question"),
+                            ("rewording", "Proposition de reformulation"),
+                        ],
+                        default="comment",
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("body", models.TextField(verbose_name="texte (Markdown)")),
+                (
+                    "proposed_text",
+                    models.TextField(blank=True, verbose_name="reformulation proposée"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "En attente de modération"),
+                            ("published", "Publiée"),
+                            ("hidden", "Masquée"),
+                            ("rejected", "Rejetée"),
+                            ("withdrawn", "Retirée par son auteur"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=20,
+                        verbose_name="statut",
+                    ),
+                ),
+                (
+                    "held_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "—"),
+                            ("personal_data", "Données personnelles possibles"),
+                            ("flags", "Signalements"),
+                        ],
+                        default="",
+                        max_length=20,
+                        verbose_name="retenue pour",
+                    ),
+                ),
+                (
+                    "moderation_reason",
+                    models.CharField(blank=True, max_length=40, verbose_name="motif de modération"),
+                ),
+                (
+                    "moderation_note",
+                    models.TextField(blank=True, verbose_name="précision de la modération"),
+                ),
+                (
+                    "moderated_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="modérée le"),
+                ),
+                ("agree_count", models.PositiveIntegerField(default=0, verbose_name="d'accord")),
+                (
+                    "disagree_count",
+                    models.PositiveIntegerField(default=0, verbose_name="pas d'accord"),
+                ),
+                ("flag_count", models.PositiveIntegerField(default=0, verbose_name="signalements")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="créée le"
+                    ),
+                ),
+                (
+                    "edited_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="modifiée le"),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contributions",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="auteur",
+                    ),
+                ),
+                (
+                    "chapter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contributions",
+                        to="concertation.chapter",
+                        verbose_name="chapitre",
+                    ),
+                ),
+                (
+                    "consultation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contributions",
+                        to="concertation.consultation",
+                        verbose_name="consultation",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="replies",
+                        to="concertation.contribution",
+                        verbose_name="en réponse à",
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contributions",
+                        to="concertation.chapterversion",
+                        verbose_name="version commentée",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'texte de paragraphe',
-                'ordering': ['version', 'position'],
+                "verbose_name": "contribution",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Reaction',
+            name="ContributorBlock",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.CharField(choices=[('agree', "D'accord"), ('disagree', "Pas d'accord")], max_length=10, verbose_name='réaction')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('contribution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reactions', to='concertation.contribution')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reactions', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="motif (communiqué à l'utilisateur)")),
+                (
+                    "until",
+                    models.DateTimeField(
+                        blank=True, help_text="Vide : sans fin.", null=True, verbose_name="jusqu'au"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="date"),
+                ),
+                ("lifted_at", models.DateTimeField(blank=True, null=True, verbose_name="levé le")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="décidé par",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contribution_blocks",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="utilisateur",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'réaction',
+                "verbose_name": "blocage d'un contributeur",
+                "verbose_name_plural": "blocages de contributeurs",
+                "ordering": ["-created_at"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Flag",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("personal_data", "Données personnelles ou de santé"),
+                            ("abuse", "Propos injurieux, diffamatoires ou haineux"),
+                            ("spam", "Publicité ou hors sujet"),
+                            ("misinformation", "Information fausse ou trompeuse"),
+                            ("other", "Autre motif"),
+                        ],
+                        max_length=20,
+                        verbose_name="motif",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=500, verbose_name="précision")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="date"),
+                ),
+                (
+                    "resolved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="traité le"),
+                ),
+                (
+                    "contribution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="flags",
+                        to="concertation.contribution",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="flags",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "signalement",
+            },
+        ),
+        migrations.CreateModel(
+            name="Follow",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "chapter",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follows",
+                        to="concertation.chapter",
+                    ),
+                ),
+                (
+                    "consultation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follows",
+                        to="concertation.consultation",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follows",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "abonnement",
+            },
+        ),
+        migrations.CreateModel(
+            name="ModerationLog",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("publish", "Publication"),
+                            ("hide", "Masquage"),
+                            ("reject", "Rejet"),
+                            ("auto_hold", "Retenue automatique"),
+                            ("auto_hide", "Masquage automatique (signalements)"),
+                            ("block", "Blocage d'un contributeur"),
+                            ("unblock", "Levée d'un blocage"),
+                        ],
+                        max_length=20,
+                        verbose_name="décision",
+                    ),
+                ),
+                ("before", models.JSONField(default=dict, verbose_name="avant")),
+                ("after", models.JSONField(default=dict, verbose_name="après")),
+                ("reason", models.CharField(blank=True, max_length=40, verbose_name="motif")),
+                ("note", models.TextField(blank=True, verbose_name="précision")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="date"
+                    ),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Vide pour une décision automatique.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="auteur de la décision",
+                    ),
+                ),
+                (
+                    "contribution",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="moderation_logs",
+                        to="concertation.contribution",
+                        verbose_name="contribution",
+                    ),
+                ),
+                (
+                    "target_user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="utilisateur concerné",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "journal de modération",
+                "verbose_name_plural": "journal de modération",
+                "ordering": ["-created_at"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Paragraph",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("anchor", models.SlugField(max_length=20, verbose_name="ancre")),
+                (
+                    "chapter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="paragraphs",
+                        to="concertation.chapter",
+                        verbose_name="chapitre",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "paragraphe",
+            },
+        ),
+        migrations.AddField(
+            model_name="contribution",
+            name="paragraph",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="contributions",
+                to="concertation.paragraph",
+                verbose_name="paragraphe",
+            ),
+        ),
+        migrations.CreateModel(
+            name="ParagraphText",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(verbose_name="position")),
+                ("text", models.TextField(verbose_name="texte (Markdown)")),
+                (
+                    "paragraph",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="texts",
+                        to="concertation.paragraph",
+                        verbose_name="paragraphe",
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="texts",
+                        to="concertation.chapterversion",
+                        verbose_name="version",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "texte de paragraphe",
+                "ordering": ["version", "position"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Reaction",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "value",
+                    models.CharField(
+                        choices=[("agree", "D'accord"), ("disagree", "Pas d'accord")],
+                        max_length=10,
+                        verbose_name="réaction",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "contribution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reactions",
+                        to="concertation.contribution",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reactions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "réaction",
             },
         ),
         migrations.AddConstraint(
-            model_name='chapterversion',
-            constraint=models.UniqueConstraint(fields=('chapter', 'number'), name='chapter_version_unique'),
+            model_name="chapterversion",
+            constraint=models.UniqueConstraint(
+                fields=("chapter", "number"), name="chapter_version_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consultation',
-            constraint=models.CheckConstraint(condition=models.Q(('closes_at__gt', models.F('opens_at'))), name='consultation_dates_ordered'),
+            model_name="consultation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("closes_at__gt", models.F("opens_at"))),
+                name="consultation_dates_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='charteracceptance',
-            constraint=models.UniqueConstraint(fields=('user', 'consultation'), name='charter_accepted_once'),
+            model_name="charteracceptance",
+            constraint=models.UniqueConstraint(
+                fields=("user", "consultation"), name="charter_accepted_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='chapter',
-            constraint=models.UniqueConstraint(fields=('consultation', 'number'), name='chapter_number_unique'),
+            model_name="chapter",
+            constraint=models.UniqueConstraint(
+                fields=("consultation", "number"), name="chapter_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='chapter',
-            constraint=models.UniqueConstraint(fields=('consultation', 'slug'), name='chapter_slug_unique'),
+            model_name="chapter",
+            constraint=models.UniqueConstraint(
+                fields=("consultation", "slug"), name="chapter_slug_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='flag',
-            constraint=models.UniqueConstraint(fields=('contribution', 'user'), name='one_flag_per_user'),
+            model_name="flag",
+            constraint=models.UniqueConstraint(
+                fields=("contribution", "user"), name="one_flag_per_user"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='follow',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('chapter__isnull', False), ('consultation__isnull', True)), models.Q(('chapter__isnull', True), ('consultation__isnull', False)), _connector='OR'), name='follow_one_target'),
+            model_name="follow",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("chapter__isnull", False), ("consultation__isnull", True)),
+                    models.Q(("chapter__isnull", True), ("consultation__isnull", False)),
+                    _connector="OR",
+                ),
+                name="follow_one_target",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='follow',
-            constraint=models.UniqueConstraint(condition=models.Q(('consultation__isnull', False)), fields=('user', 'consultation'), name='follow_consultation_once'),
+            model_name="follow",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("consultation__isnull", False)),
+                fields=("user", "consultation"),
+                name="follow_consultation_once",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='follow',
-            constraint=models.UniqueConstraint(condition=models.Q(('chapter__isnull', False)), fields=('user', 'chapter'), name='follow_chapter_once'),
+            model_name="follow",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("chapter__isnull", False)),
+                fields=("user", "chapter"),
+                name="follow_chapter_once",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='paragraph',
-            constraint=models.UniqueConstraint(fields=('chapter', 'anchor'), name='paragraph_anchor_unique'),
+            model_name="paragraph",
+            constraint=models.UniqueConstraint(
+                fields=("chapter", "anchor"), name="paragraph_anchor_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='contribution',
-            index=models.Index(fields=['chapter', 'status', '-created_at'], name='contrib_chapter_idx'),
+            model_name="contribution",
+            index=models.Index(
+                fields=["chapter", "status", "-created_at"], name="contrib_chapter_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='contribution',
-            index=models.Index(fields=['paragraph', 'status'], name='contrib_paragraph_idx'),
+            model_name="contribution",
+            index=models.Index(fields=["paragraph", "status"], name="contrib_paragraph_idx"),
         ),
         migrations.AddConstraint(
-            model_name='paragraphtext',
-            constraint=models.UniqueConstraint(fields=('version', 'position'), name='paragraph_position_unique'),
+            model_name="paragraphtext",
+            constraint=models.UniqueConstraint(
+                fields=("version", "position"), name="paragraph_position_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='paragraphtext',
-            constraint=models.UniqueConstraint(fields=('version', 'paragraph'), name='paragraph_once_per_version'),
+            model_name="paragraphtext",
+            constraint=models.UniqueConstraint(
+                fields=("version", "paragraph"), name="paragraph_once_per_version"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reaction',
-            constraint=models.UniqueConstraint(fields=('contribution', 'user'), name='one_reaction_per_user'),
+            model_name="reaction",
+            constraint=models.UniqueConstraint(
+                fields=("contribution", "user"), name="one_reaction_per_user"
+            ),
         ),
     ]

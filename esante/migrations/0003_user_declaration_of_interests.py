@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('esante', '0002_load_regions_and_staff_groups'),
+        ("esante", "0002_load_regions_and_staff_groups"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='declaration_of_interests',
-            field=models.TextField(blank=True, help_text="Si vous représentez un industriel, un éditeur ou un établissement, ou avez des liens avec l'un d'eux, déclarez-les ici : la déclaration est affichée à côté de chacune de vos contributions.", max_length=2000, verbose_name="déclaration de liens d'intérêts"),
+            model_name="user",
+            name="declaration_of_interests",
+            field=models.TextField(
+                blank=True,
+                help_text="Si vous représentez un industriel, un éditeur ou un établissement, ou avez des liens avec l'un d'eux, déclarez-les ici : la déclaration est affichée à côté de chacune de vos contributions.",
+                max_length=2000,
+                verbose_name="déclaration de liens d'intérêts",
+            ),
         ),
     ]

@@ -232,3 +232,12 @@ def test_account_page_requires_login_and_saves_the_profile(client, user):
     assert "Sélectionnez un choix valide" in response.content.decode()
     user.refresh_from_db()
     assert user.display_name == "Claire M."
+
+
+def test_server_error_page_is_french_and_needs_no_database(rf):
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Erreur inattendue" in html and 'lang="fr"' in html

@@ -246,19 +246,15 @@ class ContributionAdmin(admin.ModelAdmin):
     ]
     inlines = [FlagInline, LogInline]
 
-    def get_queryset(self, request):
+    def get_ordering(self, request):
+        # Waiting first, then published but flagged, then the rest; oldest first in each.
         priority = Case(
             When(status=Contribution.Status.PENDING, then=Value(0)),
             When(flag_count__gt=0, status=Contribution.Status.PUBLISHED, then=Value(1)),
             default=Value(2),
             output_field=IntegerField(),
         )
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(priority=priority)
-            .order_by("priority", "created_at")
-        )
+        return [priority.asc(), "created_at"]
 
     def has_add_permission(self, request):
         return False

@@ -240,6 +240,17 @@ def _contribution_url(contribution):
     return f"{url}#contribution-{contribution.pk}"
 
 
+def _contribution_breadcrumb(contribution, current: str) -> dict:
+    chapter = contribution.chapter
+    return {
+        "links": [
+            {"url": chapter.consultation.get_absolute_url(), "title": chapter.consultation.title},
+            {"url": chapter.get_absolute_url(), "title": chapter.title},
+        ],
+        "current": current,
+    }
+
+
 def _get_contribution(pk) -> Contribution:
     return get_object_or_404(
         Contribution.objects.select_related("chapter__consultation", "paragraph", "author"),
@@ -325,15 +336,7 @@ def flag(request, pk):
         {
             "contribution": contribution,
             "form": form,
-            "breadcrumb_data": {
-                "links": [
-                    {
-                        "url": contribution.chapter.get_absolute_url(),
-                        "title": contribution.chapter.title,
-                    }
-                ],
-                "current": "Signaler une contribution",
-            },
+            "breadcrumb_data": _contribution_breadcrumb(contribution, "Signaler une contribution"),
         },
         status=400 if form.errors else 200,
     )
@@ -371,15 +374,7 @@ def contribution_edit(request, pk):
         {
             "contribution": contribution,
             "form": form,
-            "breadcrumb_data": {
-                "links": [
-                    {
-                        "url": contribution.chapter.get_absolute_url(),
-                        "title": contribution.chapter.title,
-                    }
-                ],
-                "current": "Modifier ma contribution",
-            },
+            "breadcrumb_data": _contribution_breadcrumb(contribution, "Modifier ma contribution"),
         },
         status=400 if form.errors else 200,
     )

@@ -125,3 +125,15 @@ def test_personal_data_warns_then_holds_even_a_posteriori(client, chapter, membe
     log = ModerationLog.objects.get(contribution=contribution)
     assert log.action == "auto_hold" and "téléphone" in log.note
     assert text not in client.get(chapter.get_absolute_url()).content.decode()
+
+
+def test_non_utf8_bytes_are_neutralised(client, chapter, member):
+    url = reverse(
+        "concertation:contribution_create", args=[chapter.consultation.slug, chapter.slug]
+    )
+    raw = b"kind=comment&accept_charter=on&body=caf%E9+%FF%FE+ok"
+    response = client.generic("POST", url, raw, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 302
+    body = Contribution.objects.get().body
+    body.encode("utf-8")  # valid Unicode: undecodable bytes became U+FFFD
+    assert body.startswith("caf") and body.endswith("ok") and "\ufffd" in body

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 
 from .models import Region, StakeholderType, User
-from .roles import DNS_TEAM
+from .roles import ARS_TEAM, DNS_TEAM
 
 DEMO_PASSWORD = "demo-esante-2026"  # noqa: S105 - development-only accounts, printed on purpose.
 
@@ -18,6 +18,16 @@ ACCOUNTS = [
         "is_staff": True,
         "group": DNS_TEAM,
         "role": "équipe DNS : administration, contenus nationaux, modération",
+    },
+    {
+        "email": "ars.normandie@demo.esante.local",
+        "display_name": "ARS Normandie (démo)",
+        "stakeholder_type": StakeholderType.INSTITUTION,
+        "organisation": "ARS Normandie",
+        "is_staff": True,
+        "group": ARS_TEAM,
+        "editor_regions": ["normandie"],
+        "role": "équipe ARS Normandie : événements de la région Normandie",
     },
     {
         "email": "citoyenne@demo.esante.local",

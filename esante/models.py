@@ -123,3 +123,29 @@ class User(AbstractUser):
     def public_name(self) -> str:
         """The name shown publicly: never the e-mail address."""
         return self.display_name or f"Contributeur ({self.get_stakeholder_type_display()})"
+
+
+class OutboxMessage(models.Model):
+    """A task to publish to Celery, written in the same transaction as the change that causes
+    it: the change and its notification commit together, and a broker outage loses nothing."""
+
+    task = models.CharField("tâche", max_length=200)
+    kwargs = models.JSONField("arguments", default=dict)
+    created_at = models.DateTimeField("créé le", auto_now_add=True, db_index=True)
+    published_at = models.DateTimeField("publié le", null=True, blank=True)
+    attempts = models.PositiveIntegerField("tentatives", default=0)
+    last_error = models.TextField("dernière erreur", blank=True)
+
+    class Meta:
+        verbose_name = "message à publier"
+        verbose_name_plural = "messages à publier (outbox)"
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                name="outbox_unpublished_idx",
+                condition=models.Q(published_at__isnull=True),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.task} {self.kwargs}"

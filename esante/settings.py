@@ -147,7 +147,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": REDIS_SOCKET_TIMEOUT,
     "visibility_timeout": 3600,
 }
-CELERY_BEAT_SCHEDULE: dict = {}
+# A publish that fails (broker down) fails fast: the outbox keeps the message for the next drain.
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BEAT_SCHEDULE: dict = {
+    "drain-outbox": {"task": "esante.tasks.drain_outbox", "schedule": 30.0},
+}
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # --- E-mail ---------------------------------------------------------------------------------
@@ -242,6 +246,8 @@ LOGGING = {
 
 # --- Portal ---------------------------------------------------------------------------------
 SITE_NAME = "Concertation e-santé"
+# Absolute links in e-mails (confirmation, cancellation) start with this.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Demo accounts are created by load_demo only in development.
 DEMO_ACCOUNTS = env.bool("DEMO_ACCOUNTS", default=DEBUG)
 

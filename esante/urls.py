@@ -36,6 +36,7 @@ urlpatterns = [
     path("plan-du-site/", page("pages/sitemap.html", "Plan du site"), name="footer-sitemap"),
     path("", include("roadmap.urls")),
     path("", include("concertation.urls")),
+    path("", include("events.urls")),
     path("admin/", admin.site.urls),
 ]
 

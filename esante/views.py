@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 
 from concertation import selectors as concertation_selectors
 from concertation.models import Consultation
+from events import selectors as event_selectors
 from roadmap import selectors as roadmap_selectors
 
 from .forms import ProfileForm
@@ -16,6 +17,7 @@ from .health import run_checks
 from .models import Region
 
 HOME_NEWS = 3
+HOME_EVENTS = 3
 
 
 def home(request):
@@ -29,6 +31,7 @@ def home(request):
         "home.html",
         {
             "consultations": consultations,
+            "events": event_selectors.public_events().upcoming()[:HOME_EVENTS],
             "roadmap": roadmap_selectors.current_roadmap(),
             "news": roadmap_selectors.news_list()[:HOME_NEWS],
             "programmes": roadmap_selectors.programme_list(),
@@ -60,6 +63,11 @@ def region_detail(request, slug):
         {
             "region": region,
             "indicators": roadmap_selectors.region_indicators(region=region),
+            "upcoming_events": event_selectors.public_events().filter(region=region).upcoming(),
+            "past_events": event_selectors.public_events()
+            .filter(region=region)
+            .past()
+            .order_by("-starts_at")[:6],
             "news": roadmap_selectors.news_list().filter(region=region)[:HOME_NEWS],
             "breadcrumb_data": {
                 "links": [{"url": reverse("region_list"), "title": "Régions"}],

@@ -1,0 +1,47 @@
+import re
+
+import django_filters
+from django import forms
+
+from esante.models import Region
+
+from .models import Event
+
+MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+class EventFilter(django_filters.FilterSet):
+    """Filters of /evenements/, carried by the URL (shareable)."""
+
+    region = django_filters.ModelChoiceFilter(
+        label="Région",
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        empty_label="Toutes les régions",
+    )
+    type = django_filters.ChoiceFilter(
+        label="Type", field_name="kind", choices=Event.Kind.choices, empty_label="Tous"
+    )
+    mois = django_filters.CharFilter(
+        label="Mois",
+        method="filter_month",
+        widget=forms.TextInput(attrs={"type": "month"}),
+        help_text="Au format AAAA-MM, par exemple 2023-02.",
+    )
+
+    class Meta:
+        model = Event
+        fields = []
+
+    def filter_month(self, queryset, name, value):
+        match = MONTH_RE.match(value or "")
+        if not match:
+            return queryset
+        return queryset.filter(
+            starts_at__year=int(match.group(1)), starts_at__month=int(match.group(2))
+        )
+
+    @property
+    def month_is_invalid(self) -> bool:
+        value = self.data.get("mois") if self.data else None
+        return bool(value) and not MONTH_RE.match(value)

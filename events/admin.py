@@ -59,7 +59,12 @@ class RegistrationInline(admin.TabularInline):
 class EventAdminForm(forms.ModelForm):
     class Meta:
         model = Event
-        exclude = ["created_at", "updated_at"]
+        fields = [
+            "kind", "title", "slug", "region", "status", "city", "venue", "address",
+            "online_url", "starts_at", "ends_at", "summary", "body", "capacity",
+            "registration_opens_at", "registration_closes_at", "attendance", "report",
+            "results", "programmes", "is_demo",
+        ]  # fmt: skip
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,9 +1,9 @@
 """iCalendar (RFC 5545) for one event or a feed of events, with Europe/Paris time zone data."""
 
-from icalendar import Calendar
-from icalendar import Event as VEvent
 from django.conf import settings
 from django.utils import timezone
+from icalendar import Calendar
+from icalendar import Event as VEvent
 
 PRODID = "-//DNS//Concertation e-santé//FR"
 

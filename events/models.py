@@ -94,16 +94,15 @@ class Event(models.Model):
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             errors["ends_at"] = "La fin doit être postérieure au début."
-        if self.registration_closes_at and self.starts_at:
-            if self.registration_closes_at > self.starts_at:
-                errors["registration_closes_at"] = (
-                    "Les inscriptions doivent fermer au plus tard au début de l'événement."
-                )
-        if self.registration_opens_at and self.registration_closes_at:
-            if self.registration_opens_at >= self.registration_closes_at:
-                errors["registration_opens_at"] = (
-                    "L'ouverture des inscriptions doit précéder leur clôture."
-                )
+        closes, opens = self.registration_closes_at, self.registration_opens_at
+        if closes and self.starts_at and closes > self.starts_at:
+            errors["registration_closes_at"] = (
+                "Les inscriptions doivent fermer au plus tard au début de l'événement."
+            )
+        if opens and closes and opens >= closes:
+            errors["registration_opens_at"] = (
+                "L'ouverture des inscriptions doit précéder leur clôture."
+            )
         if errors:
             raise ValidationError(errors)
 

@@ -11,6 +11,7 @@ import logging
 from celery import current_app
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from .models import OutboxMessage
 
@@ -36,9 +37,12 @@ def publish(pks: list[int] | None = None) -> int:
         for row in rows:
             row.attempts += 1
             try:
-                current_app.send_task(row.task, kwargs=row.kwargs) if not _eager() else (
-                    current_app.tasks[row.task].apply(kwargs=row.kwargs).get()
-                )
+                if _eager():
+                    # No broker (embedded default): run the task here; task names are their
+                    # import paths, so it resolves even where no worker imported it.
+                    import_string(row.task).apply(kwargs=row.kwargs).get()
+                else:
+                    current_app.send_task(row.task, kwargs=row.kwargs)
             except Exception as exc:  # The broker or the task failed: keep the row for later.
                 row.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
                 row.save(update_fields=["attempts", "last_error"])

@@ -29,3 +29,15 @@ def dns_client(client, dns_staff):
 def ars_client(client, ars_staff):
     client.force_login(ars_staff)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _celery_eager():
+    """Unit tests run Celery tasks in-process, even where CI sets REDIS_URL; integration tests
+    that need the real broker and worker switch this off."""
+    from esante.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous

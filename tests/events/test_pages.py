@@ -1,0 +1,93 @@
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from events.models import Event
+from tests.events.builders import make_event
+
+
+@pytest.fixture
+def demo(db, settings):
+    settings.DEMO_ACCOUNTS = True
+    call_command("load_demo")
+
+
+def titles(response, key):
+    return [e.title for e in response.context[key]]
+
+
+def test_demo_holds_the_source_documents(demo):
+    tour_2019 = Event.objects.filter(slug__startswith="tour-de-france-e-sante-2019")
+    assert {e.region.slug for e in tour_2019} == {
+        "hauts-de-france", "normandie", "bretagne", "bourgogne-franche-comte", "occitanie"
+    }  # fmt: skip
+    assert all(230 <= e.attendance <= 600 for e in tour_2019)
+    workshop = Event.objects.get(slug="atelier-citoyens-toulouse-2019")
+    assert workshop.personas.count() == 5 and workshop.starts_at.date() == datetime.date(
+        2019, 10, 1
+    )
+    rouen = Event.objects.get(slug="tour-des-regions-2023-rouen")
+    assert rouen.attendance == 100 and "SUN-ES" in rouen.report
+    assert rouen.programmes.count() == 3
+    upcoming = Event.objects.get(slug="tour-des-regions-normandie-prochaine-etape")
+    assert upcoming.registration_state() == "open"
+
+
+def test_list_sections_and_filters(client, demo):
+    response = client.get("/evenements/")
+    assert titles(response, "upcoming") == [
+        "Tour des régions — prochaine étape normande : cybersécurité des établissements"
+    ]
+    assert len(response.context["past"]) == 7
+    normandie = client.get("/evenements/", {"region": "normandie", "mois": "2023-02"})
+    assert titles(normandie, "past") == [
+        "Tour des régions de la feuille de route 2023-2027 — étape de Rouen"
+    ]
+    workshops = client.get("/evenements/", {"type": "workshop"})
+    assert titles(workshops, "past") == ["Premier atelier citoyens — Toulouse"]
+    bad = client.get("/evenements/", {"region": "atlantide", "mois": "2023-13", "type": "x"})
+    assert bad.status_code == 200
+    assert "n'est pas reconnu" in bad.content.decode()
+    assert len(bad.context["past"]) == 7
+
+
+def test_map_and_its_table_alternative(client, demo):
+    html = client.get("/evenements/").content.decode()
+    assert "esante-tilemap__tile--normandie" in html
+    assert "<caption>Nombre d'événements par région</caption>" in html
+    normandie = next(
+        r for r in client.get("/evenements/").context["regions"] if r.slug == "normandie"
+    )
+    assert (normandie.upcoming_count, normandie.past_count) == (1, 2)
+
+
+def test_region_page_lists_events_beside_indicators(client, demo):
+    html = client.get("/regions/normandie/").content.decode()
+    assert "étape de Rouen" in html and "plus de 6,6\xa0M€" in html
+    assert "calendrier.ics?region=normandie" in html
+
+
+def test_event_pages(client, demo):
+    rouen = client.get("/evenements/tour-des-regions-2023-rouen/").content.decode()
+    assert "Thomas Deroche" in rouen and "100 participants" in rouen
+    workshop = client.get("/evenements/atelier-citoyens-toulouse-2019/").content.decode()
+    assert "profils types" in workshop and "Les résultats seront publiés prochainement" in workshop
+    assert client.get("/evenements/inconnu/").status_code == 404
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_list_queries_are_bounded(client, db, size, django_assert_max_num_queries):
+    for n in range(size):
+        make_event(days=n - size // 2, region=["normandie", "bretagne"][n % 2])
+    with django_assert_max_num_queries(6):
+        assert client.get("/evenements/").status_code == 200
+
+
+def test_seats_left_shown(client, db):
+    event = make_event(
+        capacity=10, registration_closes_at=timezone.now() + datetime.timedelta(days=5)
+    )
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "Places restantes :</strong> 10 sur 10" in html

@@ -9,14 +9,19 @@ from esante.markdown import render_markdown
 
 from . import services
 from .models import (
+    Application,
     Chapter,
     ChapterVersion,
     Consultation,
     Contribution,
     ContributorBlock,
+    CouncilMeeting,
+    Deliverable,
+    EthicsPilot,
     Flag,
     ModerationLog,
     ParagraphText,
+    WorkingGroup,
 )
 from .moderation import REASON_LABELS, REASONS
 
@@ -416,3 +421,112 @@ class FlagAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# --- Conseil du Numérique en Santé ----------------------------------------------------------------
+
+
+@admin.register(CouncilMeeting)
+class CouncilMeetingAdmin(admin.ModelAdmin):
+    list_display = ["title", "starts_at", "place", "is_published"]
+    list_filter = ["is_published"]
+    search_fields = ["title", "agenda", "minutes"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["consultations"]
+    date_hierarchy = "starts_at"
+
+
+class DeliverableInline(admin.TabularInline):
+    model = Deliverable
+    extra = 0
+
+
+@admin.register(WorkingGroup)
+class WorkingGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "status", "applications_close_at", "meeting", "is_published"]
+    list_filter = ["status", "is_published", "meeting"]
+    search_fields = ["name", "mission"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["leads"]
+    inlines = [DeliverableInline]
+
+
+class DecisionActionForm(ActionForm):
+    message = forms.CharField(label="Message au candidat", required=False, max_length=2000)
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    action_form = DecisionActionForm
+    actions = ["accept", "decline"]
+    list_display = [
+        "user",
+        "group",
+        "status",
+        "stakeholder_type",
+        "organisation",
+        "region",
+        "created_at",
+        "decided_by",
+    ]
+    list_filter = ["group", "status", "stakeholder_type", "user__region"]
+    search_fields = ["user__email", "user__display_name", "organisation", "motivation"]
+    list_select_related = ["user", "user__region", "group", "decided_by"]
+    readonly_fields = [
+        "group",
+        "user",
+        "organisation",
+        "stakeholder_type",
+        "motivation",
+        "contribution",
+        "consent_public",
+        "status",
+        "decision_message",
+        "decided_at",
+        "decided_by",
+        "created_at",
+    ]
+
+    @admin.display(description="région", ordering="user__region__name")
+    def region(self, obj):
+        return obj.user.region or "—"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # Decisions go through the actions, so that each is e-mailed and recorded.
+        return obj is None and super().has_change_permission(request, obj)
+
+    def _decide(self, request, queryset, accept):
+        try:
+            count = services.applications_decide(
+                actor=request.user,
+                application_ids=list(queryset.values_list("pk", flat=True)),
+                accept=accept,
+                message=request.POST.get("message", ""),
+            )
+        except PermissionDenied as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return
+        verb = "acceptée(s)" if accept else "non retenue(s)"
+        self.message_user(
+            request,
+            f"{count} candidature(s) {verb} ; les candidats sont prévenus par courriel.",
+            messages.SUCCESS,
+        )
+
+    @admin.action(description="Accepter (avec un message facultatif)", permissions=["change"])
+    def accept(self, request, queryset):
+        self._decide(request, queryset, True)
+
+    @admin.action(description="Ne pas retenir (avec un message)", permissions=["change"])
+    def decline(self, request, queryset):
+        self._decide(request, queryset, False)
+
+
+@admin.register(EthicsPilot)
+class EthicsPilotAdmin(admin.ModelAdmin):
+    list_display = ["name", "state", "order", "is_demo"]
+    list_editable = ["state", "order"]
+    list_filter = ["state"]

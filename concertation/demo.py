@@ -16,7 +16,7 @@ from django.utils import timezone
 from esante.models import StakeholderType, User
 from roadmap.models import Roadmap
 
-from . import services
+from . import council_demo, services
 from .models import Consultation, Contribution, Flag, Reaction
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -342,6 +342,7 @@ def load(*, log):
     )
     if created:
         Contribution.objects.filter(pk=flagged.pk).update(flag_count=F("flag_count") + 1)
+    council_demo.load(log=log)
     log(
         f"Concertation : {Consultation.objects.count()} consultations, "
         f"{Contribution.objects.count()} contributions."

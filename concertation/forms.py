@@ -89,3 +89,32 @@ class FlagForm(forms.Form):
 
 class ReactionForm(forms.Form):
     value = forms.ChoiceField(choices=[("agree", "D'accord"), ("disagree", "Pas d'accord")])
+
+
+class ApplicationForm(forms.Form):
+    organisation = forms.CharField(label="Organisme", max_length=200, required=False)
+    stakeholder_type = forms.ChoiceField(label="Type d'acteur", choices=())
+    motivation = forms.CharField(
+        label="Motivation",
+        help_text="Pourquoi souhaitez-vous rejoindre ce groupe ? 3 000 caractères au plus.",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        strip=False,
+    )
+    contribution = forms.CharField(
+        label="Ce que vous pouvez apporter",
+        help_text="Expérience, compétences, terrain… 3 000 caractères au plus.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        strip=False,
+    )
+    consent_public = forms.BooleanField(
+        label="J'accepte que mon nom figure publiquement parmi les membres du groupe si ma "
+        "candidature est retenue",
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        from esante.models import StakeholderType
+
+        super().__init__(*args, **kwargs)
+        self.fields["stakeholder_type"].choices = StakeholderType.choices

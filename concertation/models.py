@@ -500,3 +500,178 @@ class ModerationLog(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Moderation log entries cannot be deleted.")
+
+
+# --- Conseil du Numérique en Santé -------------------------------------------------------------
+
+
+class CouncilMeeting(models.Model):
+    """A plenary meeting of the Conseil du Numérique en Santé."""
+
+    title = models.CharField("titre", max_length=250)
+    slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
+    starts_at = models.DateTimeField("date")
+    place = models.CharField("lieu", max_length=200, blank=True)
+    online_url = models.URLField("lien de retransmission", blank=True)
+    agenda = models.TextField("ordre du jour (Markdown)", blank=True)
+    minutes = models.TextField("compte rendu (Markdown)", blank=True)
+    minutes_url = models.URLField("compte rendu (document)", blank=True)
+    announcements = models.TextField(
+        "annonces et lancements (Markdown)",
+        blank=True,
+        help_text="Ce que la réunion a lancé : groupes de travail, consultations, "
+        "Tour des régions…",
+    )
+    consultations = models.ManyToManyField(
+        Consultation, verbose_name="consultations lancées", blank=True, related_name="meetings"
+    )
+    is_published = models.BooleanField("publiée", default=True)
+
+    class Meta:
+        verbose_name = "réunion du Conseil"
+        verbose_name_plural = "réunions du Conseil"
+        ordering = ["-starts_at"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("concertation:meeting_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_held(self) -> bool:
+        return self.starts_at < timezone.now()
+
+
+class WorkingGroup(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", "Ouvert aux candidatures"
+        ACTIVE = "active", "En activité"
+        CLOSED = "closed", "Clos"
+
+    name = models.CharField("nom", max_length=200)
+    slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
+    mission = models.TextField("mission (Markdown)")
+    meeting = models.ForeignKey(
+        CouncilMeeting,
+        verbose_name="lancé lors de la réunion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="working_groups",
+    )
+    status = models.CharField("état", max_length=20, choices=Status.choices, default=Status.OPEN)
+    applications_close_at = models.DateTimeField("candidatures jusqu'au", null=True, blank=True)
+    leads = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name="pilotes", blank=True, related_name="led_groups"
+    )
+    is_published = models.BooleanField("publié", default=True)
+
+    class Meta:
+        verbose_name = "groupe de travail"
+        verbose_name_plural = "groupes de travail"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("concertation:group_detail", kwargs={"slug": self.slug})
+
+    def accepts_applications(self, now=None) -> bool:
+        now = now or timezone.now()
+        return (
+            self.is_published
+            and self.status == self.Status.OPEN
+            and (self.applications_close_at is None or now < self.applications_close_at)
+        )
+
+
+class Deliverable(models.Model):
+    group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="deliverables")
+    title = models.CharField("titre", max_length=250)
+    url = models.URLField("lien")
+    published_on = models.DateField("publié le")
+
+    class Meta:
+        verbose_name = "livrable"
+        ordering = ["-published_on"]
+
+    def __str__(self):
+        return self.title
+
+
+class Application(models.Model):
+    """A volunteer's application to a working group; accepted, they become a member."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "En cours d'examen"
+        ACCEPTED = "accepted", "Acceptée"
+        DECLINED = "declined", "Non retenue"
+        WITHDRAWN = "withdrawn", "Retirée"
+
+    group = models.ForeignKey(
+        WorkingGroup, verbose_name="groupe", on_delete=models.CASCADE, related_name="applications"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="candidat",
+        on_delete=models.CASCADE,
+        related_name="applications",
+    )
+    organisation = models.CharField("organisme", max_length=200, blank=True)
+    stakeholder_type = models.CharField("type d'acteur", max_length=32)
+    motivation = models.TextField("motivation")
+    contribution = models.TextField("ce que je peux apporter", blank=True)
+    consent_public = models.BooleanField("nom affiché parmi les membres", default=False)
+    status = models.CharField(
+        "état", max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    decision_message = models.TextField("message au candidat", blank=True)
+    decided_at = models.DateTimeField("décidée le", null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="décidée par",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("déposée le", default=timezone.now)
+
+    class Meta:
+        verbose_name = "candidature"
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "user"],
+                condition=~Q(status="withdrawn"),
+                name="one_application_per_group",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.group}"
+
+
+class EthicsPilot(models.Model):
+    """A pilot of the ethics cell of digital health (cellule d'éthique du numérique en santé)."""
+
+    class State(models.TextChoices):
+        PREPARING = "preparing", "En préparation"
+        RUNNING = "running", "En cours"
+        DONE = "done", "Terminé"
+
+    name = models.CharField("nom", max_length=200)
+    description = models.TextField("description")
+    state = models.CharField("état", max_length=20, choices=State.choices)
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+    is_demo = models.BooleanField("contenu de démonstration", default=False)
+
+    class Meta:
+        verbose_name = "pilote de la cellule d'éthique"
+        verbose_name_plural = "pilotes de la cellule d'éthique"
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.name

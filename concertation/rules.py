@@ -69,6 +69,11 @@ for model in (
     "reaction",
     "follow",
     "charteracceptance",
+    "councilmeeting",
+    "workinggroup",
+    "deliverable",
+    "application",
+    "ethicspilot",
 ):
     for verb in ("view", "add", "change", "delete"):
         rules.add_perm(f"concertation.{verb}_{model}", is_dns_team)

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from esante import outbox
 from esante.models import User
 
 from . import rules as concertation_rules
@@ -478,3 +479,104 @@ def contributor_unblock(*, actor: User, block: ContributorBlock) -> None:
     ModerationLog.objects.create(
         target_user=block.user, actor=actor, action=ModerationLog.Action.UNBLOCK
     )
+
+
+# --- Conseil du Numérique en Santé: applications to working groups -----------------------------
+
+APPLICATION_MOTIVATION_MAX = 3000
+DECISION_TASK = "concertation.tasks.send_application_decision"
+
+
+@transaction.atomic
+def application_create(
+    *,
+    user: User,
+    group,
+    motivation: str,
+    contribution: str = "",
+    organisation: str = "",
+    stakeholder_type: str = "",
+    consent_public: bool = False,
+):
+    from esante.models import StakeholderType
+
+    from .models import Application
+
+    if not user.is_authenticated:
+        raise PermissionDenied("Connectez-vous pour candidater.")
+    if not concertation_rules.has_verified_email(user):
+        raise PermissionDenied(
+            "Confirmez votre adresse électronique avant de candidater : suivez le lien du "
+            "courriel reçu à l'inscription."
+        )
+    if not group.accepts_applications():
+        raise ValidationError("Les candidatures à ce groupe de travail sont closes.", code="closed")
+    errors = {}
+    motivation = (motivation or "").replace("\x00", "").strip()
+    if not motivation:
+        errors["motivation"] = "Expliquez en quelques lignes votre motivation."
+    elif len(motivation) > APPLICATION_MOTIVATION_MAX:
+        errors["motivation"] = (
+            f"La motivation dépasse {APPLICATION_MOTIVATION_MAX} caractères ({len(motivation)}) : "
+            "raccourcissez-la."
+        )
+    contribution = (contribution or "").replace("\x00", "").strip()
+    if len(contribution) > APPLICATION_MOTIVATION_MAX:
+        errors["contribution"] = f"Ce texte dépasse {APPLICATION_MOTIVATION_MAX} caractères."
+    stakeholder_type = stakeholder_type or user.stakeholder_type
+    if stakeholder_type not in StakeholderType.values:
+        errors["stakeholder_type"] = "Choisissez un type d'acteur dans la liste."
+    if errors:
+        raise ValidationError(errors)
+    duplicate = ValidationError("Vous avez déjà candidaté à ce groupe de travail.", code="twice")
+    if Application.objects.filter(group=group, user=user).exclude(status="withdrawn").exists():
+        raise duplicate
+    try:
+        with transaction.atomic():
+            return Application.objects.create(
+                group=group,
+                user=user,
+                motivation=motivation,
+                contribution=contribution,
+                organisation=" ".join((organisation or "").split())[:200],
+                stakeholder_type=stakeholder_type,
+                consent_public=consent_public,
+            )
+    except IntegrityError:
+        raise duplicate from None
+
+
+@transaction.atomic
+def application_withdraw(*, user: User, application) -> None:
+    from .models import Application
+
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.user_id != user.pk:
+        raise PermissionDenied("Vous ne pouvez retirer que vos propres candidatures.")
+    if application.status != Application.Status.PENDING:
+        raise ValidationError("Seule une candidature en cours d'examen peut être retirée.")
+    application.status = Application.Status.WITHDRAWN
+    application.save(update_fields=["status"])
+
+
+@transaction.atomic
+def applications_decide(*, actor: User, application_ids, accept: bool, message: str = "") -> int:
+    """Accept or decline pending applications; each applicant is e-mailed the decision."""
+    from .models import Application
+
+    if not concertation_rules.is_dns_team(actor):
+        raise PermissionDenied("Seule l'équipe DNS examine les candidatures.")
+    status = Application.Status.ACCEPTED if accept else Application.Status.DECLINED
+    now = timezone.now()
+    decided = 0
+    for application in Application.objects.select_for_update().filter(
+        pk__in=application_ids, status=Application.Status.PENDING
+    ):
+        application.status = status
+        application.decision_message = message.strip()
+        application.decided_at = now
+        application.decided_by = actor
+        application.save(update_fields=["status", "decision_message", "decided_at", "decided_by"])
+        outbox.enqueue(DECISION_TASK, application_id=application.pk)
+        decided += 1
+    return decided

@@ -9,6 +9,7 @@ def site(request):
         ("Accueil", reverse("home")),
         ("Feuille de route", reverse("roadmap:roadmap_list")),
         ("Concertation", reverse("concertation:consultation_list")),
+        ("Conseil", reverse("concertation:council_home")),
         ("Événements", reverse("events:event_list")),
         ("Actualités", reverse("roadmap:news_list")),
         ("Régions", reverse("region_list")),

@@ -91,6 +91,9 @@ def account(request):
             "form": form,
             "contributions": concertation_selectors.user_contributions(user=request.user),
             "follows": concertation_selectors.user_follows(user=request.user),
+            "applications": request.user.applications.select_related("group").exclude(
+                status="withdrawn"
+            ),
             "breadcrumb_data": {"current": "Mon compte"},
         },
     )

@@ -1,0 +1,180 @@
+"""Pages of the Conseil du Numérique en Santé: meetings, working groups, applications."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from esante.rules import is_dns_team
+
+from . import services
+from .forms import ApplicationForm
+from .models import Application, CouncilMeeting, EthicsPilot, WorkingGroup
+
+COUNCIL = {"url": "/conseil/", "title": "Conseil du Numérique en Santé"}
+
+
+def council_home(request):
+    now = timezone.now()
+    meetings = CouncilMeeting.objects.filter(is_published=True)
+    groups = WorkingGroup.objects.filter(is_published=True).annotate(
+        member_count=Count("applications", filter=Q(applications__status="accepted"))
+    )
+    return render(
+        request,
+        "concertation/council/home.html",
+        {
+            "next_meeting": meetings.filter(starts_at__gte=now).order_by("starts_at").first(),
+            "past_meetings": meetings.filter(starts_at__lt=now).order_by("-starts_at"),
+            "groups": groups,
+            "pilot_count": EthicsPilot.objects.count(),
+            "breadcrumb_data": {"current": COUNCIL["title"]},
+        },
+    )
+
+
+def meeting_detail(request, slug):
+    meeting = get_object_or_404(
+        CouncilMeeting.objects.filter(is_published=True).prefetch_related(
+            "working_groups", "consultations"
+        ),
+        slug=slug,
+    )
+    return render(
+        request,
+        "concertation/council/meeting_detail.html",
+        {"meeting": meeting, "breadcrumb_data": {"links": [COUNCIL], "current": meeting.title}},
+    )
+
+
+def _group_page(request, group, *, form=None, status=200):
+    own = None
+    if request.user.is_authenticated:
+        own = group.applications.filter(user=request.user).exclude(status="withdrawn").first()
+    if form is None and request.user.is_authenticated and own is None:
+        form = ApplicationForm(
+            initial={
+                "organisation": request.user.organisation,
+                "stakeholder_type": request.user.stakeholder_type,
+            }
+        )
+    members = group.applications.filter(status="accepted", consent_public=True).select_related(
+        "user"
+    )
+    return render(
+        request,
+        "concertation/council/group_detail.html",
+        {
+            "group": group,
+            "own": own,
+            "form": form,
+            "open": group.accepts_applications(),
+            "members": members,
+            "member_count": group.applications.filter(status="accepted").count(),
+            "can_export": _can_export(request.user, group),
+            "breadcrumb_data": {"links": [COUNCIL], "current": group.name},
+        },
+        status=status,
+    )
+
+
+def _get_group(slug):
+    return get_object_or_404(
+        WorkingGroup.objects.filter(is_published=True)
+        .select_related("meeting")
+        .prefetch_related(Prefetch("deliverables")),
+        slug=slug,
+    )
+
+
+def group_detail(request, slug):
+    return _group_page(request, _get_group(slug))
+
+
+@login_required
+@require_POST
+def group_apply(request, slug):
+    group = _get_group(slug)
+    form = ApplicationForm(request.POST)
+    if not form.is_valid():
+        return _group_page(request, group, form=form, status=400)
+    try:
+        services.application_create(user=request.user, group=group, **form.cleaned_data)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+        return redirect(group.get_absolute_url())
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for field, errors in exc.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, exc)
+        return _group_page(request, group, form=form, status=400)
+    messages.success(
+        request,
+        "Votre candidature est enregistrée. Vous serez prévenu par courriel de la décision.",
+    )
+    return redirect(group.get_absolute_url())
+
+
+@login_required
+@require_POST
+def application_withdraw(request, pk):
+    application = get_object_or_404(Application.objects.select_related("group"), pk=pk)
+    try:
+        services.application_withdraw(user=request.user, application=application)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Votre candidature est retirée.")
+    return redirect(application.group.get_absolute_url())
+
+
+def _can_export(user, group) -> bool:
+    if not user.is_authenticated:
+        return False
+    return is_dns_team(user) or group.leads.filter(pk=user.pk).exists()
+
+
+@login_required
+def group_members_csv(request, slug):
+    group = _get_group(slug)
+    if not _can_export(request.user, group):
+        raise PermissionDenied("Réservé aux pilotes du groupe et à l'équipe DNS.")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="membres-{group.slug}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(["Nom", "Adresse électronique", "Organisme", "Type d'acteur", "Depuis le"])
+    for application in group.applications.filter(status="accepted").select_related("user"):
+        writer.writerow(
+            [
+                _safe(application.user.public_name),
+                application.user.email,
+                _safe(application.organisation),
+                application.user.get_stakeholder_type_display(),
+                f"{application.decided_at:%Y-%m-%d}" if application.decided_at else "",
+            ]
+        )
+    return response
+
+
+def _safe(value: str) -> str:
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+
+
+def ethics_cell(request):
+    return render(
+        request,
+        "concertation/council/ethics.html",
+        {
+            "pilots": EthicsPilot.objects.all(),
+            "breadcrumb_data": {"links": [COUNCIL], "current": "Cellule d'éthique"},
+        },
+    )

@@ -1,0 +1,41 @@
+import smtplib
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+from .models import Application
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(smtplib.SMTPException, OSError),
+    retry_backoff=30,
+    retry_backoff_max=3600,
+    max_retries=8,
+)
+def send_application_decision(application_id: int) -> bool:
+    """E-mail an applicant the decision on their application, as it stands now."""
+    application = (
+        Application.objects.select_related("group", "user").filter(pk=application_id).first()
+    )
+    if application is None or application.status not in ("accepted", "declined"):
+        return False
+    context = {
+        "application": application,
+        "group_url": f"{settings.SITE_URL}{application.group.get_absolute_url()}",
+        "site_name": settings.SITE_NAME,
+    }
+    verdict = "acceptée" if application.status == "accepted" else "non retenue"
+    message = EmailMultiAlternatives(
+        subject=f"[{settings.SITE_NAME}] Votre candidature au groupe « {application.group} » : "
+        f"{verdict}",
+        body=render_to_string("emails/council/decision.txt", context),
+        to=[application.user.email],
+    )
+    message.attach_alternative(
+        render_to_string("emails/council/decision.html", context), "text/html"
+    )
+    message.send()
+    return True

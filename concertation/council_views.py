@@ -34,6 +34,7 @@ def council_home(request):
             "past_meetings": meetings.filter(starts_at__lt=now).order_by("-starts_at"),
             "groups": groups,
             "pilot_count": EthicsPilot.objects.count(),
+            "following": _follows(request.user),
             "breadcrumb_data": {"current": COUNCIL["title"]},
         },
     )
@@ -78,6 +79,7 @@ def _group_page(request, group, *, form=None, status=200):
             "members": members,
             "member_count": group.applications.filter(status="accepted").count(),
             "can_export": _can_export(request.user, group),
+            "following": _follows(request.user, group),
             "breadcrumb_data": {"links": [COUNCIL], "current": group.name},
         },
         status=status,
@@ -167,6 +169,30 @@ def group_members_csv(request, slug):
 
 def _safe(value: str) -> str:
     return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+
+
+@login_required
+@require_POST
+def follow(request, slug=None):
+    group = _get_group(slug) if slug else None
+    following = services.follow_toggle(
+        user=request.user, working_group=group, council=group is None
+    )
+    messages.success(
+        request,
+        "Vous serez prévenu des échéances et des nouveautés."
+        if following
+        else "Vous ne suivez plus ce contenu.",
+    )
+    return redirect(group.get_absolute_url() if group else "concertation:council_home")
+
+
+def _follows(user, group=None) -> bool:
+    if not user.is_authenticated:
+        return False
+    if group is not None:
+        return user.follows.filter(working_group=group).exists()
+    return user.follows.filter(council=True).exists()
 
 
 def ethics_cell(request):

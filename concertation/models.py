@@ -351,7 +351,8 @@ class Flag(models.Model):
 
 
 class Follow(models.Model):
-    """A user follows a whole consultation or one chapter (reminders and digests use it)."""
+    """A user follows a consultation, a chapter, a working group or the whole council
+    (reminders and digests use it)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows"
@@ -362,15 +363,41 @@ class Follow(models.Model):
     chapter = models.ForeignKey(
         Chapter, on_delete=models.CASCADE, null=True, blank=True, related_name="follows"
     )
+    working_group = models.ForeignKey(
+        "WorkingGroup", on_delete=models.CASCADE, null=True, blank=True, related_name="follows"
+    )
+    council = models.BooleanField("tout le Conseil", default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = "abonnement"
         constraints = [
             models.CheckConstraint(
-                condition=Q(consultation__isnull=True, chapter__isnull=False)
-                | Q(consultation__isnull=False, chapter__isnull=True),
-                name="follow_one_target",
+                condition=Q(
+                    consultation__isnull=False,
+                    chapter__isnull=True,
+                    working_group__isnull=True,
+                    council=False,
+                )
+                | Q(
+                    consultation__isnull=True,
+                    chapter__isnull=False,
+                    working_group__isnull=True,
+                    council=False,
+                )
+                | Q(
+                    consultation__isnull=True,
+                    chapter__isnull=True,
+                    working_group__isnull=False,
+                    council=False,
+                )
+                | Q(
+                    consultation__isnull=True,
+                    chapter__isnull=True,
+                    working_group__isnull=True,
+                    council=True,
+                ),
+                name="follow_exactly_one_target",
             ),
             models.UniqueConstraint(
                 fields=["user", "consultation"],
@@ -382,10 +409,19 @@ class Follow(models.Model):
                 condition=Q(chapter__isnull=False),
                 name="follow_chapter_once",
             ),
+            models.UniqueConstraint(
+                fields=["user", "working_group"],
+                condition=Q(working_group__isnull=False),
+                name="follow_group_once",
+            ),
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(council=True), name="follow_council_once"
+            ),
         ]
 
     def __str__(self):
-        return f"{self.user} suit {self.consultation or self.chapter}"
+        target = self.consultation or self.chapter or self.working_group or "le Conseil"
+        return f"{self.user} suit {target}"
 
 
 class CharterAcceptance(models.Model):

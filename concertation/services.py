@@ -369,19 +369,30 @@ def flag_create(*, user: User, contribution: Contribution, reason: str, note: st
 
 @transaction.atomic
 def follow_toggle(
-    *, user: User, consultation: Consultation | None = None, chapter: Chapter | None = None
+    *,
+    user: User,
+    consultation: Consultation | None = None,
+    chapter: Chapter | None = None,
+    working_group=None,
+    council: bool = False,
 ) -> bool:
-    """Follow, or stop following; returns whether the user now follows the target."""
-    if (consultation is None) == (chapter is None):
-        raise ValueError("Follow exactly one consultation or one chapter.")
+    """Follow, or stop following, exactly one target; returns whether the user now follows it."""
+    targets = [consultation, chapter, working_group, council or None]
+    if sum(target is not None for target in targets) != 1:
+        raise ValueError("Follow exactly one target.")
     if not user.is_authenticated:
-        raise PermissionDenied("Connectez-vous pour suivre une consultation.")
-    deleted, _ = Follow.objects.filter(
-        user=user, consultation=consultation, chapter=chapter
-    ).delete()
+        raise PermissionDenied("Connectez-vous pour suivre un contenu.")
+    lookup = {
+        "user": user,
+        "consultation": consultation,
+        "chapter": chapter,
+        "working_group": working_group,
+        "council": council,
+    }
+    deleted, _ = Follow.objects.filter(**lookup).delete()
     if deleted:
         return False
-    Follow.objects.get_or_create(user=user, consultation=consultation, chapter=chapter)
+    Follow.objects.get_or_create(**lookup)
     return True
 
 

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from .models import OutboxMessage, Region, User
+from . import notifications
+from .models import Notification, OutboxMessage, Region, Unsubscription, User
 
 
 @admin.register(Region)
@@ -72,3 +73,36 @@ class OutboxMessageAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """Sent, pending and failed notifications; a failed one can be sent again."""
+
+    list_display = ["created_at", "kind", "key", "email", "status", "attempts", "sent_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["email", "key"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "kind", "key", "email", "user", "payload", "status", "attempts", "last_error",
+        "created_at", "enqueued_at", "sent_at",
+    ]  # fmt: skip
+    actions = ["retry"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Renvoyer les notifications en échec", permissions=["change"])
+    def retry(self, request, queryset):
+        count = queryset.filter(status=Notification.Status.FAILED).update(
+            status=Notification.Status.PENDING, enqueued_at=None, attempts=0
+        )
+        notifications.enqueue_pending()
+        self.message_user(request, f"{count} notification(s) remise(s) en file d'envoi.")
+
+
+@admin.register(Unsubscription)
+class UnsubscriptionAdmin(admin.ModelAdmin):
+    list_display = ["email", "kind", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["email"]

@@ -12,6 +12,7 @@ class ProfileForm(forms.ModelForm):
             "organisation",
             "region",
             "declaration_of_interests",
+            "digest_frequency",
         ]
         help_texts = {
             "display_name": (
@@ -19,6 +20,10 @@ class ProfileForm(forms.ModelForm):
                 "« Contributeur » suivi de votre type d'acteur."
             ),
             "organisation": "Facultatif : l'établissement, l'entreprise ou l'association.",
+            "digest_frequency": (
+                "Les nouvelles contributions sur ce que vous suivez, les réponses et réactions "
+                "à vos contributions, les consultations qui ouvrent ou vont fermer."
+            ),
         }
 
     def __init__(self, *args, **kwargs):

@@ -96,6 +96,12 @@ class User(AbstractUser):
         blank=True,
         related_name="residents",
     )
+    digest_frequency = models.CharField(
+        "récapitulatif des nouveautés",
+        max_length=10,
+        choices=[("none", "Jamais"), ("daily", "Chaque jour"), ("weekly", "Chaque semaine")],
+        default="weekly",
+    )
     editor_regions = models.ManyToManyField(
         Region,
         verbose_name="régions publiées (Équipe ARS)",
@@ -149,3 +155,62 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.task} {self.kwargs}"
+
+
+class Notification(models.Model):
+    """One e-mail owed to one address, recorded once per (kind, key, address): a re-run, a
+    retried task or two concurrent beats can never create it twice, so never send it twice."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "À envoyer"
+        SENT = "sent", "Envoyée"
+        FAILED = "failed", "En échec"
+
+    kind = models.CharField("type", max_length=40)
+    key = models.CharField("objet", max_length=120)
+    email = models.EmailField("adresse")
+    user = models.ForeignKey(
+        "User", on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
+    )
+    payload = models.JSONField("contenu", default=dict, blank=True)
+    status = models.CharField(
+        "état", max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveIntegerField("tentatives", default=0)
+    last_error = models.TextField("dernière erreur", blank=True)
+    created_at = models.DateTimeField("créée le", auto_now_add=True, db_index=True)
+    enqueued_at = models.DateTimeField("confiée à Celery le", null=True, blank=True)
+    sent_at = models.DateTimeField("envoyée le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "notification"
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key", "email"], name="notification_once"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                name="notification_unqueued_idx",
+                condition=models.Q(enqueued_at__isnull=True),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.key} → {self.email}"
+
+
+class Unsubscription(models.Model):
+    """An address that asked, through a signed link, to stop one kind of notification."""
+
+    email = models.EmailField("adresse")
+    kind = models.CharField("type", max_length=40)
+    created_at = models.DateTimeField("date", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "désabonnement"
+        constraints = [
+            models.UniqueConstraint(Lower("email"), "kind", name="unsubscribe_once_per_kind"),
+        ]
+
+    def __str__(self):
+        return f"{self.email} — {self.kind}"

@@ -151,6 +151,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE: dict = {
     "drain-outbox": {"task": "esante.tasks.drain_outbox", "schedule": 30.0},
+    "send-reminders": {"task": "esante.tasks.send_reminders", "schedule": 15 * 60.0},
+    "send-digests": {"task": "esante.tasks.send_digests", "schedule": 60 * 60.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
@@ -260,3 +262,12 @@ CONTRIBUTION_FLAGS_TO_HIDE = env.int("CONTRIBUTION_FLAGS_TO_HIDE", default=3)
 CONTRIBUTION_RATE_PER_USER = env.str("CONTRIBUTION_RATE_PER_USER", default="10/m")
 CONTRIBUTION_RATE_PER_IP = env.str("CONTRIBUTION_RATE_PER_IP", default="30/m")
 CONTRIBUTIONS_PER_PAGE = 20
+
+# --- Notifications --------------------------------------------------------------------------
+# Days before a consultation closes when its followers and contributors are reminded.
+REMINDER_CONSULTATION_DAYS = env.list("REMINDER_CONSULTATION_DAYS", cast=int, default=[7, 1])
+REMINDER_APPLICATION_DAYS = env.int("REMINDER_APPLICATION_DAYS", default=3)
+REMINDER_EVENT_HOURS = env.int("REMINDER_EVENT_HOURS", default=24)
+# Digests go out after this hour (Paris time), weekly ones on this ISO weekday (1 = Monday).
+DIGEST_HOUR = env.int("DIGEST_HOUR", default=7)
+DIGEST_WEEKDAY = env.int("DIGEST_WEEKDAY", default=1)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("regions/", views.region_list, name="region_list"),
     path("regions/<slug:slug>/", views.region_detail, name="region_detail"),
     path("mon-compte/", views.account, name="account"),
+    path("desabonnement/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("comptes/", include("allauth.urls")),
     path(
         "mentions-legales/",

@@ -2,16 +2,19 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 
 from concertation import selectors as concertation_selectors
 from concertation.models import Consultation
 from events import selectors as event_selectors
 from roadmap import selectors as roadmap_selectors
 
+from . import notifications
 from .forms import ProfileForm
 from .health import run_checks
 from .models import Region
@@ -97,6 +100,22 @@ def account(request):
             "breadcrumb_data": {"current": "Mon compte"},
         },
     )
+
+
+@csrf_exempt  # The signed token is the credential; mail clients POST without a CSRF token.
+def unsubscribe(request, token):
+    """One-click unsubscription (RFC 8058): a POST unsubscribes at once; a GET asks first."""
+    try:
+        email, kind = notifications.read_unsubscribe_token(token)
+    except signing.BadSignature:
+        return render(request, "esante/unsubscribe.html", {"invalid": True}, status=400)
+    label = (
+        notifications.registry.kinds[kind].label if kind in notifications.registry.kinds else kind
+    )
+    if request.method == "POST":
+        notifications.unsubscribe(email, kind)
+        return render(request, "esante/unsubscribe.html", {"done": True, "label": label})
+    return render(request, "esante/unsubscribe.html", {"label": label, "email": email})
 
 
 @never_cache

@@ -1,0 +1,334 @@
+"""What the concertation sends: consultation closing reminders, application deadline reminders,
+contribution digests and the staff moderation digest. Registered in apps.ConcertationConfig."""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from esante.models import Notification, User
+from esante.notifications import Recipient, notify_many, register_job, register_kind
+from esante.roles import DNS_TEAM
+
+from .models import Consultation, Contribution, Follow, Reaction, WorkingGroup
+
+CONSULTATION_REMINDER = "consultation_reminder"
+APPLICATION_REMINDER = "application_reminder"
+DIGEST = "digest"
+STAFF_DIGEST = "staff_digest"
+CHUNK = 1000
+
+
+# --- Reminders ---------------------------------------------------------------------------------
+
+
+def _due_offset(remaining: datetime.timedelta, offsets_days) -> int | None:
+    """The nearest reminder whose moment has come; earlier ones are not sent late."""
+    due = [d for d in offsets_days if remaining <= datetime.timedelta(days=d)]
+    return min(due) if due else None
+
+
+def consultation_reminders(now=None) -> int:
+    now = now or timezone.now()
+    offsets = settings.REMINDER_CONSULTATION_DAYS
+    horizon = now + datetime.timedelta(days=max(offsets))
+    created = 0
+    for consultation in Consultation.objects.published().filter(
+        opens_at__lte=now, closes_at__gt=now, closes_at__lte=horizon
+    ):
+        days = _due_offset(consultation.closes_at - now, offsets)
+        if days is None:
+            continue
+        users = (
+            User.objects.filter(is_active=True)
+            .filter(
+                Q(follows__consultation=consultation)
+                | Q(follows__chapter__consultation=consultation)
+                | Q(contributions__consultation=consultation)
+            )
+            .distinct()
+            .values_list("pk", "email")
+        )
+        created += notify_many(
+            CONSULTATION_REMINDER,
+            f"consultation:{consultation.pk}:{days}d",
+            (
+                Recipient(email=email, user_id=pk, payload={"consultation": consultation.pk})
+                for pk, email in users.iterator(chunk_size=CHUNK)
+            ),
+        )
+    return created
+
+
+def application_reminders(now=None) -> int:
+    now = now or timezone.now()
+    days = settings.REMINDER_APPLICATION_DAYS
+    created = 0
+    for group in WorkingGroup.objects.filter(
+        is_published=True,
+        status=WorkingGroup.Status.OPEN,
+        applications_close_at__gt=now,
+        applications_close_at__lte=now + datetime.timedelta(days=days),
+    ):
+        users = (
+            User.objects.filter(is_active=True)
+            .filter(Q(follows__council=True) | Q(follows__working_group=group))
+            .exclude(applications__group=group)
+            .distinct()
+            .values_list("pk", "email")
+        )
+        created += notify_many(
+            APPLICATION_REMINDER,
+            f"group:{group.pk}:{days}d",
+            (
+                Recipient(email=email, user_id=pk, payload={"group": group.pk})
+                for pk, email in users.iterator(chunk_size=CHUNK)
+            ),
+        )
+    return created
+
+
+def render_consultation_reminder(notification):
+    consultation = Consultation.objects.get(pk=notification.payload["consultation"])
+    chapters = consultation.chapters.annotate(
+        mine=Count("contributions", filter=Q(contributions__author_id=notification.user_id))
+    ).order_by("number")
+    days = max((consultation.closes_at - timezone.now()).days, 0)
+    left = "dernier jour" if days == 0 else f"plus que {days} jour{'s' if days > 1 else ''}"
+    return {
+        "subject": f"{left.capitalize()} pour contribuer : {consultation.title}",
+        "template": "emails/notifications/consultation_reminder",
+        "context": {
+            "consultation": consultation,
+            "chapters": chapters,
+            "left": left,
+            "url": settings.SITE_URL + consultation.get_absolute_url(),
+        },
+    }
+
+
+def render_application_reminder(notification):
+    group = WorkingGroup.objects.get(pk=notification.payload["group"])
+    return {
+        "subject": f"Candidatures bientôt closes : {group.name}",
+        "template": "emails/notifications/application_reminder",
+        "context": {"group": group, "url": settings.SITE_URL + group.get_absolute_url()},
+    }
+
+
+# --- Digests -----------------------------------------------------------------------------------
+
+
+def _period(frequency: str, now) -> tuple[str, datetime.timedelta] | None:
+    """The key of the digest due now for this frequency, or None if none is due yet."""
+    local = timezone.localtime(now)
+    if local.hour < settings.DIGEST_HOUR:
+        return None
+    if frequency == "daily":
+        return f"daily:{local.date().isoformat()}", datetime.timedelta(days=1)
+    if local.isoweekday() < settings.DIGEST_WEEKDAY:
+        return None
+    year, week, _ = local.isocalendar()
+    return f"weekly:{year}-W{week:02d}", datetime.timedelta(days=7)
+
+
+def digests(now=None) -> int:
+    now = now or timezone.now()
+    created = 0
+    for frequency in ("daily", "weekly"):
+        period = _period(frequency, now)
+        if period is not None:
+            created += _digests_for(frequency, period[0], period[1], now)
+    created += staff_digest(now)
+    return created
+
+
+def _digests_for(frequency, key, length, now) -> int:
+    """Build one frequency's digests in chunks: a fixed number of queries per chunk of users,
+    whatever the number of subscribers, and users already served for this period skipped."""
+    previous = (
+        Notification.objects.filter(kind=DIGEST, user=OuterRef("pk"))
+        .order_by()
+        .values("user")
+        .annotate(last=Max("created_at"))
+        .values("last")
+    )
+    engaged = Exists(Follow.objects.filter(user=OuterRef("pk"))) | Exists(
+        Contribution.objects.filter(author=OuterRef("pk"))
+    )
+    already = Exists(Notification.objects.filter(kind=DIGEST, key=key, email=OuterRef("email")))
+    users = (
+        User.objects.filter(is_active=True, digest_frequency=frequency)
+        .filter(engaged)
+        .exclude(already)
+        .annotate(previous=Subquery(previous))
+        .values_list("pk", "email", "previous")
+        .order_by("pk")
+    )
+    opened, closing = _consultation_news(now - length, now)
+    created, chunk = 0, []
+    for row in users.iterator(chunk_size=CHUNK):
+        chunk.append(row)
+        if len(chunk) == CHUNK:
+            created += _digest_chunk(chunk, key, length, now, opened, closing)
+            chunk = []
+    if chunk:
+        created += _digest_chunk(chunk, key, length, now, opened, closing)
+    return created
+
+
+def _consultation_news(since, now):
+    published = Consultation.objects.published()
+    opened = list(
+        published.filter(opens_at__gte=since, opens_at__lte=now).values_list("pk", flat=True)
+    )
+    closing = list(
+        published.filter(
+            opens_at__lte=now, closes_at__gt=now, closes_at__lte=now + datetime.timedelta(days=7)
+        ).values_list("pk", flat=True)
+    )
+    return opened, closing
+
+
+def _digest_chunk(rows, key, length, now, opened, closing) -> int:
+    starts = {pk: (previous or now - length) for pk, _, previous in rows}
+    since = min(starts.values())
+    ids = list(starts)
+    follows = Follow.objects.filter(user_id__in=ids).values_list(
+        "user_id", "consultation_id", "chapter_id"
+    )
+    chapters_of, consultations_of = {}, {}
+    for user_id, consultation_id, chapter_id in follows:
+        if chapter_id:
+            chapters_of.setdefault(user_id, set()).add(chapter_id)
+        if consultation_id:
+            consultations_of.setdefault(user_id, set()).add(consultation_id)
+    all_chapters = set().union(*chapters_of.values()) if chapters_of else set()
+    all_consultations = set().union(*consultations_of.values()) if consultations_of else set()
+    new = list(
+        Contribution.objects.published()
+        .filter(created_at__gte=since, created_at__lt=now)
+        .filter(Q(chapter_id__in=all_chapters) | Q(consultation_id__in=all_consultations))
+        .values_list("author_id", "chapter_id", "consultation_id", "created_at")
+    )
+    replies = (
+        Contribution.objects.published()
+        .filter(parent__author_id__in=ids, created_at__gte=since, created_at__lt=now)
+        .values_list("parent__author_id", "author_id", "created_at")
+    )
+    reactions = Reaction.objects.filter(
+        contribution__author_id__in=ids, created_at__gte=since, created_at__lt=now
+    ).values_list("contribution__author_id", "created_at")
+    reply_count, reaction_count = {}, {}
+    for author, replier, created_at in replies:
+        if replier != author and created_at >= starts[author]:
+            reply_count[author] = reply_count.get(author, 0) + 1
+    for author, created_at in reactions:
+        if created_at >= starts[author]:
+            reaction_count[author] = reaction_count.get(author, 0) + 1
+
+    recipients = []
+    for pk, email, _ in rows:
+        mine_chapters = chapters_of.get(pk, set())
+        mine_consultations = consultations_of.get(pk, set())
+        per_chapter = {}
+        for author, chapter_id, consultation_id, created_at in new:
+            if author == pk or created_at < starts[pk]:
+                continue
+            if chapter_id in mine_chapters or consultation_id in mine_consultations:
+                per_chapter[chapter_id] = per_chapter.get(chapter_id, 0) + 1
+        payload = {
+            "since": starts[pk].isoformat(),
+            "chapters": per_chapter,
+            "replies": reply_count.get(pk, 0),
+            "reactions": reaction_count.get(pk, 0),
+            "opened": opened,
+            "closing": closing,
+        }
+        if per_chapter or payload["replies"] or payload["reactions"] or opened or closing:
+            recipients.append(Recipient(email=email, user_id=pk, payload=payload))
+    return notify_many(DIGEST, key, recipients)
+
+
+def staff_digest(now=None) -> int:
+    now = now or timezone.now()
+    local = timezone.localtime(now)
+    if local.hour < settings.DIGEST_HOUR:
+        return 0
+    queue = Contribution.objects.filter(
+        Q(status=Contribution.Status.PENDING)
+        | Q(status=Contribution.Status.PUBLISHED, flags__resolved_at__isnull=True, flag_count__gt=0)
+    ).distinct()
+    pending = Contribution.objects.filter(status=Contribution.Status.PENDING).count()
+    flagged = queue.exclude(status=Contribution.Status.PENDING).count()
+    if not pending and not flagged:
+        return 0
+    oldest = queue.order_by("created_at").values_list("created_at", flat=True).first()
+    staff = User.objects.filter(is_active=True, groups__name=DNS_TEAM).values_list("pk", "email")
+    payload = {"pending": pending, "flagged": flagged, "oldest": oldest.isoformat()}
+    return notify_many(
+        STAFF_DIGEST,
+        f"staff:{local.date().isoformat()}",
+        (Recipient(email=email, user_id=pk, payload=payload) for pk, email in staff),
+    )
+
+
+def render_digest(notification):
+    from .models import Chapter
+
+    payload = notification.payload
+    chapters = Chapter.objects.filter(
+        pk__in=[int(pk) for pk in payload["chapters"]]
+    ).select_related("consultation")
+    new = [(chapter, payload["chapters"][str(chapter.pk)]) for chapter in chapters]
+    published = Consultation.objects.published()
+    return {
+        "subject": "Les nouveautés de la concertation",
+        "template": "emails/notifications/digest",
+        "context": {
+            "new": [
+                {"chapter": c, "count": n, "url": settings.SITE_URL + c.get_absolute_url()}
+                for c, n in new
+            ],
+            "replies": payload["replies"],
+            "reactions": payload["reactions"],
+            "opened": published.filter(pk__in=payload["opened"]),
+            "closing": published.filter(pk__in=payload["closing"]),
+            "since": datetime.datetime.fromisoformat(payload["since"]),
+            "account_url": settings.SITE_URL + "/mon-compte/",
+        },
+    }
+
+
+def render_staff_digest(notification):
+    payload = notification.payload
+    return {
+        "subject": (
+            f"Modération : {payload['pending']} en attente, {payload['flagged']} signalée(s)"
+        ),
+        "template": "emails/notifications/staff_digest",
+        "context": {
+            **payload,
+            "oldest": datetime.datetime.fromisoformat(payload["oldest"]),
+            "queue_url": settings.SITE_URL + "/admin/concertation/contribution/",
+        },
+    }
+
+
+def register():
+    register_kind(
+        CONSULTATION_REMINDER,
+        "les rappels avant la clôture des consultations",
+        render_consultation_reminder,
+    )
+    register_kind(
+        APPLICATION_REMINDER,
+        "les rappels avant la fin des candidatures aux groupes de travail",
+        render_application_reminder,
+    )
+    register_kind(DIGEST, "le récapitulatif des nouveautés", render_digest)
+    register_kind(STAFF_DIGEST, "le récapitulatif de modération", render_staff_digest)
+    register_job("reminders", consultation_reminders)
+    register_job("reminders", application_reminders)
+    register_job("digests", digests)

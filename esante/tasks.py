@@ -39,7 +39,9 @@ def send_notification(self, notification_id: int) -> str:
         except (smtplib.SMTPException, OSError) as exc:
             error = exc
             notification.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
-            if self.request.retries >= self.max_retries:
+            # Attempts are counted on the row, so that retries through Celery and re-runs
+            # through the outbox (eager mode) share the same budget.
+            if notification.attempts > self.max_retries:
                 notification.status = Notification.Status.FAILED
         else:
             notification.status = Notification.Status.SENT
@@ -51,7 +53,7 @@ def send_notification(self, notification_id: int) -> str:
     if notification.status == Notification.Status.FAILED:
         return "failed"
     # Outside the transaction, so that the attempt and its error stay recorded.
-    raise self.retry(exc=error, countdown=min(30 * 2**self.request.retries, 3600))
+    raise self.retry(exc=error, countdown=min(30 * 2 ** (notification.attempts - 1), 3600))
 
 
 @shared_task(acks_late=True)

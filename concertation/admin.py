@@ -166,6 +166,17 @@ class ContributionModerationForm(forms.ModelForm):
         model = Contribution
         fields = ["status", "moderation_reason", "moderation_note"]
 
+    def clean(self):
+        data = super().clean()
+        status = data.get("status")
+        if status not in STATUS_TO_ACTION:
+            raise forms.ValidationError("Choisissez « publiée », « masquée » ou « rejetée ».")
+        if status != Contribution.Status.PUBLISHED and not data.get("moderation_reason"):
+            self.add_error("moderation_reason", "Choisissez le motif de la décision.")
+        if data.get("moderation_reason") == "other" and not data.get("moderation_note", "").strip():
+            self.add_error("moderation_note", "Précisez le motif « autre ».")
+        return data
+
 
 STATUS_TO_ACTION = {
     Contribution.Status.PUBLISHED: ModerationLog.Action.PUBLISH,
@@ -262,6 +273,10 @@ class ContributionAdmin(admin.ModelAdmin):
         return [priority.asc(), "created_at"]
 
     def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Contributions are hidden or rejected with a reason, never silently deleted.
         return False
 
     @admin.display(description="contribution")

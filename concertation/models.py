@@ -286,7 +286,9 @@ class Contribution(models.Model):
         )
 
     def get_absolute_url(self):
-        return f"{self.chapter.get_absolute_url()}#contribution-{self.pk}"
+        """The chapter page that shows it: its paragraph's panel, or the general list."""
+        query = f"?paragraphe={self.paragraph.anchor}" if self.paragraph_id else ""
+        return f"{self.chapter.get_absolute_url()}{query}#contribution-{self.pk}"
 
     @property
     def public_author_name(self) -> str:

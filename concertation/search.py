@@ -57,7 +57,11 @@ def _chapters():
 
 
 def _contributions():
-    return Contribution.objects.published().select_related("chapter__consultation")
+    return (
+        Contribution.objects.published()
+        .filter(consultation__is_published=True)
+        .select_related("chapter__consultation", "paragraph")
+    )
 
 
 def _search_postgres(q: str) -> dict[str, list[Hit]]:
@@ -66,10 +70,11 @@ def _search_postgres(q: str) -> dict[str, list[Hit]]:
     chapter_vector = SearchVector("title", weight="A", config=CONFIG) + SearchVector(
         "current_version__body", weight="B", config=CONFIG
     )
+    # Filter on the match itself: ts_rank is not 0 for documents that do not match.
     chapters = (
         _chapters()
-        .annotate(rank=SearchRank(chapter_vector, query))
-        .filter(rank__gt=0)
+        .annotate(document=chapter_vector, rank=SearchRank(chapter_vector, query))
+        .filter(document=query)
         .annotate(excerpt=SearchHeadline("current_version__body", query, **headline))
         .order_by("-rank")[:MAX_RESULTS]
     )
@@ -78,8 +83,8 @@ def _search_postgres(q: str) -> dict[str, list[Hit]]:
     )
     contributions = (
         _contributions()
-        .annotate(rank=SearchRank(contribution_vector, query))
-        .filter(rank__gt=0)
+        .annotate(document=contribution_vector, rank=SearchRank(contribution_vector, query))
+        .filter(document=query)
         .annotate(excerpt=SearchHeadline("body", query, **headline))
         .order_by("-rank", "-created_at")[:MAX_RESULTS]
     )

@@ -62,7 +62,11 @@ def chapter_contributions(
     *, chapter: Chapter, paragraph_id: int | None = None, general: bool = False
 ) -> QuerySet[Contribution]:
     """Top-level contributions the public sees, with their authors and replies."""
-    replies = Contribution.objects.visible().select_related("author").order_by("created_at", "pk")
+    replies = (
+        Contribution.objects.visible()
+        .select_related("author", "version")
+        .order_by("created_at", "pk")
+    )
     queryset = (
         Contribution.objects.visible()
         .top_level()

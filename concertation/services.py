@@ -197,6 +197,15 @@ def contribution_create(
         raise ValidationError({"kind": "Type de contribution inconnu."})
     if paragraph is not None and paragraph.chapter_id != chapter.pk:
         raise ValidationError("Ce paragraphe n'appartient pas à ce chapitre.")
+    if (
+        paragraph is not None
+        and not ParagraphText.objects.filter(
+            version_id=chapter.current_version_id, paragraph=paragraph
+        ).exists()
+    ):
+        raise ValidationError(
+            "Ce paragraphe n'existe plus dans la version en ligne du chapitre : rechargez la page."
+        )
     if parent is not None:
         if parent.chapter_id != chapter.pk:
             raise ValidationError("La contribution à laquelle vous répondez est introuvable.")
@@ -209,7 +218,8 @@ def contribution_create(
     if kind == Contribution.Kind.REWORDING:
         if paragraph is None:
             raise ValidationError(
-                {"paragraph": "Une reformulation porte sur un paragraphe précis."}
+                "Une reformulation porte sur un paragraphe précis. Choisissez « Contribuer » "
+                "sous le paragraphe à reformuler."
             )
         proposed_text = clean_text(proposed_text, field="proposed_text")
     else:
@@ -277,10 +287,23 @@ def contribution_edit(
         contribution.proposed_text = clean_text(proposed_text, field="proposed_text")
         fields.append("proposed_text")
     found = find_personal_data(f"{contribution.body}\n{contribution.proposed_text}")
-    if found and contribution.status == Contribution.Status.PUBLISHED:
+    a_priori = contribution.consultation.moderation_mode == Consultation.ModerationMode.A_PRIORI
+    if found:
         contribution.status = Contribution.Status.PENDING
         contribution.held_reason = Contribution.HeldReason.PERSONAL_DATA
         fields += ["status", "held_reason"]
+        ModerationLog.objects.create(
+            contribution=contribution,
+            target_user=user,
+            action=ModerationLog.Action.AUTO_HOLD,
+            after={"status": contribution.status},
+            reason="personal_data",
+            note="Détecté après modification : " + ", ".join(found),
+        )
+    elif a_priori and contribution.status == Contribution.Status.PUBLISHED:
+        # Approved text only: an edit goes back to the moderators before it is public again.
+        contribution.status = Contribution.Status.PENDING
+        fields.append("status")
     contribution.edited_at = timezone.now()
     contribution.save(update_fields=fields)
     return contribution
@@ -290,6 +313,9 @@ def contribution_edit(
 def contribution_withdraw(*, user: User, contribution: Contribution) -> None:
     if not concertation_rules.is_author(user, contribution):
         raise PermissionDenied("Vous ne pouvez retirer que vos propres contributions.")
+    if contribution.status not in (Contribution.Status.PUBLISHED, Contribution.Status.PENDING):
+        # A moderation decision stays visible with its reason: it cannot be withdrawn over.
+        raise PermissionDenied("Cette contribution a fait l'objet d'une décision de modération.")
     contribution.status = Contribution.Status.WITHDRAWN
     contribution.save(update_fields=["status"])
 
@@ -351,7 +377,9 @@ def flag_create(*, user: User, contribution: Contribution, reason: str, note: st
     a_posteriori = (
         contribution.consultation.moderation_mode == Consultation.ModerationMode.A_POSTERIORI
     )
-    if a_posteriori and contribution.flag_count >= settings.CONTRIBUTION_FLAGS_TO_HIDE:
+    # Flags a moderator already resolved (by republishing) do not count again.
+    open_flags = contribution.flags.filter(resolved_at__isnull=True).count()
+    if a_posteriori and open_flags >= settings.CONTRIBUTION_FLAGS_TO_HIDE:
         contribution.status = Contribution.Status.PENDING
         contribution.held_reason = Contribution.HeldReason.FLAGS
         contribution.save(update_fields=["status", "held_reason"])

@@ -50,6 +50,21 @@ def match_paragraphs(old: list[tuple[str, str]], new_texts: list[str]) -> list[s
                 if best is not None:
                     result[j] = old[best][0]
                     free.remove(best)
+    # A paragraph moved elsewhere shows up as a delete plus an insert: match what is left over
+    # across the whole chapter, so that moving a paragraph keeps its anchor and contributions.
+    used = {anchor for anchor in result if anchor}
+    leftovers = [i for i, (anchor, _) in enumerate(old) if anchor not in used]
+    for j, anchor in enumerate(result):
+        if anchor is not None or not leftovers:
+            continue
+        best, best_ratio = None, SAME_PARAGRAPH_RATIO
+        for i in leftovers:
+            ratio = difflib.SequenceMatcher(a=old_texts[i], b=new_texts[j]).ratio()
+            if ratio >= best_ratio:
+                best, best_ratio = i, ratio
+        if best is not None:
+            result[j] = old[best][0]
+            leftovers.remove(best)
     return result
 
 

@@ -89,6 +89,11 @@ def _chapter_page(request, chapter, *, form=None, status=200, reply_forms=None):
             initial={"paragraph": selected.paragraph.anchor if selected else ""},
             charter_accepted=charter_accepted,
         )
+    if form is not None and selected is None:
+        # A rewording proposal is made on one paragraph, from that paragraph's form.
+        form.fields["kind"].choices = [
+            c for c in form.fields["kind"].choices if c[0] != Contribution.Kind.REWORDING
+        ]
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -284,6 +289,10 @@ def reply_create(request, pk):
     except ValidationError as exc:
         _add_errors(form, exc)
         form.warn_personal_data = isinstance(exc, services.PersonalDataWarning)
+        if parent.status != Contribution.Status.PUBLISHED:
+            # No reply form is drawn under a contribution that is not published: say it here.
+            for error in form.non_field_errors():
+                messages.error(request, error)
         return _chapter_page(request, chapter, reply_forms={parent.pk: form}, status=400)
     _announce(request, reply)
     return redirect(_contribution_url(reply))
@@ -366,7 +375,19 @@ def contribution_edit(request, pk):
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
-            messages.success(request, "Votre contribution est modifiée.")
+            contribution.refresh_from_db()
+            if contribution.held_reason == Contribution.HeldReason.PERSONAL_DATA:
+                messages.warning(
+                    request,
+                    "Votre contribution est modifiée. Comme elle semble contenir des données "
+                    "personnelles, elle sera relue par la modération avant d'être publiée.",
+                )
+            elif contribution.status == Contribution.Status.PENDING:
+                messages.success(
+                    request, "Votre contribution est modifiée ; elle sera publiée après relecture."
+                )
+            else:
+                messages.success(request, "Votre contribution est modifiée.")
             return redirect(_contribution_url(contribution))
     return render(
         request,

@@ -210,7 +210,8 @@ class RegionalIndicator(models.Model):
     @property
     def display_value(self) -> str:
         """The value as French readers write it: "plus de 6,6 M€", "64 %"."""
-        decimals = 0 if self.value == self.value.to_integral_value() else 1
+        # As many decimals as the figure has (6.60 → "6,6", 12.75 → "12,75"), never rounded.
+        decimals = max(0, -self.value.normalize().as_tuple().exponent)
         text = number_format(self.value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
         if self.unit:
             text = f"{text}\u00a0{self.unit}"

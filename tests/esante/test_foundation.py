@@ -222,6 +222,7 @@ def test_account_page_requires_login_and_saves_the_profile(client, user):
             "organisation": "Maison de santé",
             "region": normandie.pk,
             "declaration_of_interests": "",
+            "digest_frequency": "daily",
         },
     )
     assert response.status_code == 302

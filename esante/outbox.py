@@ -21,7 +21,11 @@ BATCH = 200
 
 def enqueue(task: str, **kwargs) -> OutboxMessage:
     message = OutboxMessage.objects.create(task=task, kwargs=kwargs)
-    transaction.on_commit(lambda: publish([message.pk]))
+    if _eager():
+        # No broker (embedded default): run it right after commit, in this process.
+        transaction.on_commit(lambda: publish([message.pk]))
+    # With a broker, the web request never talks to it: a frozen Redis would hold the request
+    # for the whole socket timeout. The periodic drain publishes within seconds.
     return message
 
 

@@ -107,6 +107,8 @@ IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 REDIS_URL = env.str("REDIS_URL", default="")
 # Short timeouts everywhere: a frozen Redis must never hold a web request for long.
 REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=1.0)
+# The cache is on the request path (rate limits): a frozen Redis may cost it only this long.
+REDIS_CACHE_TIMEOUT = env.float("REDIS_CACHE_TIMEOUT", default=0.2)
 
 if REDIS_URL:
     CACHES = {
@@ -115,8 +117,8 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "esante",
             "OPTIONS": {
-                "socket_connect_timeout": REDIS_SOCKET_TIMEOUT,
-                "socket_timeout": REDIS_SOCKET_TIMEOUT,
+                "socket_connect_timeout": REDIS_CACHE_TIMEOUT,
+                "socket_timeout": REDIS_CACHE_TIMEOUT,
             },
         }
     }
@@ -150,7 +152,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # A publish that fails (broker down) fails fast: the outbox keeps the message for the next drain.
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE: dict = {
-    "drain-outbox": {"task": "esante.tasks.drain_outbox", "schedule": 30.0},
+    "drain-outbox": {"task": "esante.tasks.drain_outbox", "schedule": 5.0},
     "send-reminders": {"task": "esante.tasks.send_reminders", "schedule": 15 * 60.0},
     "send-digests": {"task": "esante.tasks.send_digests", "schedule": 60 * 60.0},
 }

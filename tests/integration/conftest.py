@@ -1,0 +1,142 @@
+"""Real components for integration tests: an SMTP sink (aiosmtpd), a redis-server of the
+test's own on a free port, and a real `celery -A esante worker` process."""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Sink:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope)
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_sink():
+    sink = Sink()
+    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    sink.port = controller.port
+    sink.controller = controller
+    yield sink
+    controller.stop()
+
+
+class RedisServer:
+    def __init__(self):
+        self.port = free_port()
+        self.process = subprocess.Popen(  # noqa: S603 - a fixed local binary
+            [shutil.which("redis-server"), "--port", str(self.port), "--bind", "127.0.0.1",
+             "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def freeze(self):
+        self.process.send_signal(signal.SIGSTOP)
+
+    def thaw(self):
+        self.process.send_signal(signal.SIGCONT)
+
+    def stop(self):
+        self.thaw()
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_server():
+    if not shutil.which("redis-server"):
+        pytest.skip("redis-server is not installed (CI machines have it)")
+    server = RedisServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def worker(redis_server, smtp_sink, settings):
+    """A real Celery worker on the test's own Redis, writing to the test database and
+    sending through the SMTP sink."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the worker process needs the PostgreSQL test database (CI runs it)")
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "REDIS_URL": redis_server.url,
+        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_sink.port}",
+        "SECRET_KEY": settings.SECRET_KEY,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_STATIC_MANIFEST": "false",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "esante", "worker", "--pool=solo",
+         "--loglevel=warning", "--without-heartbeat", "--without-gossip", "--without-mingle"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    from esante.celery import app
+
+    app.conf.task_always_eager = False
+    previous = app.conf.broker_url
+    use_broker(app, redis_server.url)
+    yield process
+    use_broker(app, previous)
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def use_broker(app, url):
+    """Point this process's Celery app at another broker (connection pools rebuilt)."""
+    app.conf.broker_url = url
+    if app._pool is not None:
+        app._pool.force_close_all()
+        app._pool = None
+    app.amqp._producer_pool = None
+
+
+def wait_for(predicate, timeout=30.0, what="condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")

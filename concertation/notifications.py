@@ -332,3 +332,78 @@ def register():
     register_job("reminders", consultation_reminders)
     register_job("reminders", application_reminders)
     register_job("digests", digests)
+    register_contribution_kinds()
+
+
+# --- On each contribution: a receipt to its author, a notice to the author it answers ----------
+
+CONTRIBUTION_RECEIPT = "contribution_receipt"
+REPLY_NOTICE = "reply_notice"
+
+
+def contribution_posted(contribution_id: int) -> int:
+    contribution = (
+        Contribution.objects.select_related("author", "parent__author", "chapter")
+        .filter(pk=contribution_id)
+        .first()
+    )
+    if contribution is None:
+        return 0
+    created = notify_many(
+        CONTRIBUTION_RECEIPT,
+        f"contribution:{contribution.pk}",
+        [Recipient(email=contribution.author.email, user_id=contribution.author_id,
+                   payload={"contribution": contribution.pk})],
+    )  # fmt: skip
+    parent = contribution.parent
+    if (
+        parent is not None
+        and parent.author_id != contribution.author_id
+        and contribution.status == Contribution.Status.PUBLISHED
+    ):
+        created += notify_many(
+            REPLY_NOTICE,
+            f"reply:{contribution.pk}",
+            [Recipient(email=parent.author.email, user_id=parent.author_id,
+                       payload={"contribution": contribution.pk})],
+        )  # fmt: skip
+    return created
+
+
+def render_contribution_receipt(notification):
+    contribution = Contribution.objects.select_related("chapter__consultation", "paragraph").get(
+        pk=notification.payload["contribution"]
+    )
+    published = contribution.status == Contribution.Status.PUBLISHED
+    return {
+        "subject": f"Votre contribution sur « {contribution.chapter.title} »"
+        + (" est publiée" if published else " est enregistrée"),
+        "template": "emails/notifications/contribution_receipt",
+        "context": {
+            "contribution": contribution,
+            "published": published,
+            "url": settings.SITE_URL + contribution.get_absolute_url(),
+        },
+    }
+
+
+def render_reply_notice(notification):
+    contribution = Contribution.objects.select_related("chapter__consultation", "paragraph").get(
+        pk=notification.payload["contribution"]
+    )
+    return {
+        "subject": f"Nouvelle réponse à votre contribution sur « {contribution.chapter.title} »",
+        "template": "emails/notifications/reply_notice",
+        "context": {
+            "contribution": contribution,
+            "url": settings.SITE_URL + contribution.get_absolute_url(),
+        },
+    }
+
+
+def register_contribution_kinds():
+    register_kind(
+        CONTRIBUTION_RECEIPT, "les accusés de réception de vos contributions",
+        render_contribution_receipt,
+    )  # fmt: skip
+    register_kind(REPLY_NOTICE, "les avis de réponse à vos contributions", render_reply_notice)

@@ -263,6 +263,9 @@ def contribution_create(
             reason="personal_data",
             note="Détecté : " + ", ".join(found),
         )
+    # In the same transaction: if the contribution is saved, its notifications will go out,
+    # even if the broker is down right now.
+    outbox.enqueue("concertation.tasks.notify_contribution", contribution_id=contribution.pk)
     return contribution
 
 

@@ -58,8 +58,12 @@ def register_job(name: str, job: Callable[[], int]) -> None:
 
 
 def run_jobs(name: str) -> int:
+    """Run the registered jobs, then hand what they recorded to the broker at once (jobs run
+    in workers and commands, never in a web request, so talking to the broker is fine)."""
     created = sum(job() for job in registry.jobs.get(name, []))
     enqueue_pending()
+    while outbox.publish():
+        pass
     return created
 
 

@@ -273,3 +273,5 @@ REMINDER_EVENT_HOURS = env.int("REMINDER_EVENT_HOURS", default=24)
 # Digests go out after this hour (Paris time), weekly ones on this ISO weekday (1 = Monday).
 DIGEST_HOUR = env.int("DIGEST_HOUR", default=7)
 DIGEST_WEEKDAY = env.int("DIGEST_WEEKDAY", default=1)
+# First SMTP retry after this many seconds, then doubling (capped at one hour).
+NOTIFICATION_RETRY_BASE_SECONDS = env.int("NOTIFICATION_RETRY_BASE_SECONDS", default=30)

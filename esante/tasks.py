@@ -1,4 +1,5 @@
 from celery import shared_task
+from django.conf import settings
 
 from . import outbox
 
@@ -53,7 +54,8 @@ def send_notification(self, notification_id: int) -> str:
     if notification.status == Notification.Status.FAILED:
         return "failed"
     # Outside the transaction, so that the attempt and its error stay recorded.
-    raise self.retry(exc=error, countdown=min(30 * 2 ** (notification.attempts - 1), 3600))
+    base = settings.NOTIFICATION_RETRY_BASE_SECONDS
+    raise self.retry(exc=error, countdown=min(base * 2 ** (notification.attempts - 1), 3600))
 
 
 @shared_task(acks_late=True)

@@ -40,12 +40,15 @@ def smtp_sink():
     sink.port = controller.port
     sink.controller = controller
     yield sink
-    controller.stop()
+    sink.controller.stop()  # a test may have replaced it (SMTP down, then up)
 
 
 class RedisServer:
-    def __init__(self):
-        self.port = free_port()
+    def __init__(self, port=None):
+        self.port = port or free_port()
+        self.start()
+
+    def start(self):
         self.process = subprocess.Popen(  # noqa: S603 - a fixed local binary
             [shutil.which("redis-server"), "--port", str(self.port), "--bind", "127.0.0.1",
              "--save", "", "--appendonly", "no"],
@@ -76,6 +79,9 @@ class RedisServer:
         self.process.terminate()
         self.process.wait(timeout=10)
 
+    def restart(self):
+        self.start()
+
 
 @pytest.fixture
 def redis_server():
@@ -101,6 +107,8 @@ def worker(redis_server, smtp_sink, settings):
         "SECRET_KEY": settings.SECRET_KEY,
         "DJANGO_DEBUG": "false",
         "DJANGO_STATIC_MANIFEST": "false",
+        "NOTIFICATION_RETRY_BASE_SECONDS": "1",
+        "DIGEST_HOUR": "0",
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "esante", "worker", "--pool=solo",
@@ -110,6 +118,7 @@ def worker(redis_server, smtp_sink, settings):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )  # fmt: skip
+    process.env = env  # for tests that restart a worker with the same settings
     from esante.celery import app
 
     app.conf.task_always_eager = False

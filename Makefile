@@ -48,5 +48,9 @@ worker: install
 beat: install
 	$(BIN)/celery -A esante beat --loglevel=info
 
+# Benchmarks (not tests): a throwaway PostgreSQL database, figures printed.
+bench: install
+	$(BIN)/python tests/bench/bench_digests.py
+
 clean:
 	rm -rf $(VENV) var

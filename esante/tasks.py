@@ -20,7 +20,11 @@ def send_notification(self, notification_id: int) -> str:
     """Send one notification e-mail, then mark it sent. Safe to run twice: a sent one is
     skipped, and the row lock keeps two workers from sending it at once. SMTP failures are
     retried with exponential backoff (30 s, 1 min, 2 min… capped at 1 h); after the last try
-    the notification is marked failed, visible in the admin, never silently dropped."""
+    the notification is marked failed, visible in the admin, never silently dropped.
+
+    Trade-off: the row is marked sent in the same transaction, right after the SMTP server
+    accepted the message. A worker killed between the two would send that one message again
+    on redelivery; marking it first instead would risk losing it, which we never accept."""
     import smtplib
 
     from django.db import transaction

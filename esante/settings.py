@@ -85,7 +85,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "dsfr.context_processors.site_config",
+                # Not django-dsfr's site_config: the header and footer are our own templates,
+                # so it would only cost a query on every page.
                 "esante.context_processors.site",
             ],
         },

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
     "django.contrib.syndication",
+    "django.contrib.sitemaps",
     "django.forms",
     "dsfr",
     "django_filters",

@@ -32,32 +32,55 @@ def enqueue(task: str, **kwargs) -> OutboxMessage:
 def publish(pks: list[int] | None = None) -> int:
     """Publish unpublished messages (the given ones, or a batch of the oldest); returns how many
     went out. Rows are locked (SKIP LOCKED) so that concurrent drains never publish one twice."""
+    if _eager():
+        return _run_here(pks)
     published = 0
     with transaction.atomic():
-        queryset = OutboxMessage.objects.filter(published_at__isnull=True)
-        if pks is not None:
-            queryset = queryset.filter(pk__in=pks)
-        rows = list(queryset.select_for_update(skip_locked=True).order_by("created_at")[:BATCH])
+        rows = list(_unpublished(pks).select_for_update(skip_locked=True)[:BATCH])
         for row in rows:
             row.attempts += 1
             try:
-                if _eager():
-                    # No broker (embedded default): run the task here; task names are their
-                    # import paths, so it resolves even where no worker imported it.
-                    import_string(row.task).apply(kwargs=row.kwargs).get()
-                else:
-                    current_app.send_task(row.task, kwargs=row.kwargs)
-            except Exception as exc:  # The broker or the task failed: keep the row for later.
+                current_app.send_task(row.task, kwargs=row.kwargs)
+            except Exception as exc:  # The broker is down: keep the row for the next drain.
                 row.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
                 row.save(update_fields=["attempts", "last_error"])
                 logger.warning("Outbox message %s not published: %s", row.pk, row.last_error)
-                if not _eager():
-                    break  # The broker is down: the next drain will try again.
-                continue
+                break
             row.published_at = timezone.now()
             row.save(update_fields=["attempts", "published_at"])
             published += 1
     return published
+
+
+def _unpublished(pks):
+    queryset = OutboxMessage.objects.filter(published_at__isnull=True).order_by("created_at")
+    return queryset.filter(pk__in=pks) if pks is not None else queryset
+
+
+def _run_here(pks) -> int:
+    """No broker (embedded default): run each task in this process. Rows are claimed first,
+    in their own short transaction, so that a task enqueuing more messages (which run the same
+    way) never meets its own row again; a task that fails gives its row back for later."""
+    with transaction.atomic():
+        rows = list(_unpublished(pks).select_for_update(skip_locked=True)[:BATCH])
+        OutboxMessage.objects.filter(pk__in=[r.pk for r in rows]).update(
+            published_at=timezone.now()
+        )
+    done = 0
+    for row in rows:
+        try:
+            # Task names are their import paths: they resolve even where no worker imported them.
+            import_string(row.task).apply(kwargs=row.kwargs).get()
+        except Exception as exc:  # Kept for the next drain, with the reason.
+            error = f"{exc.__class__.__name__}: {exc}"[:2000]
+            OutboxMessage.objects.filter(pk=row.pk).update(
+                published_at=None, attempts=row.attempts + 1, last_error=error
+            )
+            logger.warning("Outbox message %s not run: %s", row.pk, error)
+            continue
+        OutboxMessage.objects.filter(pk=row.pk).update(attempts=row.attempts + 1)
+        done += 1
+    return done
 
 
 def _eager() -> bool:

@@ -51,3 +51,22 @@ def _fast_test_settings(settings):
     """
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.WHITENOISE_AUTOREFRESH = True
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests (threads, live server, worker processes) end with a flush that also
+    empties the reference data the migrations loaded (regions, staff groups): put it back."""
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    request.getfixturevalue("transactional_db")
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from esante.models import Region
+
+    if not Region.objects.exists():
+        migration = import_module("esante.migrations.0002_load_regions_and_staff_groups")
+        migration.load_reference_data(apps, None)

@@ -8,7 +8,7 @@ from concertation.models import Consultation, Contribution
 from tests.e2e.conftest import screenshot
 from tests.esante.factories import UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "motdepasse-de-test-42"
 
 

@@ -15,7 +15,7 @@ PEOPLE = 16
 CAPACITY = 5
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_capacity_is_never_exceeded_by_concurrent_registrations():
     if not settings.IS_POSTGRES:
         pytest.skip("needs PostgreSQL row locks (SQLite serialises writers): CI runs it")
@@ -46,7 +46,7 @@ def test_capacity_is_never_exceeded_by_concurrent_registrations():
     assert counts == {"confirmed": CAPACITY, "waitlisted": PEOPLE - CAPACITY}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_cancellations_promote_each_waiting_person_once():
     if not settings.IS_POSTGRES:
         pytest.skip("needs PostgreSQL row locks (SQLite serialises writers): CI runs it")

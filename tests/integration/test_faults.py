@@ -25,7 +25,7 @@ from tests.concertation.builders import make_chapter, make_consultation
 from tests.esante.factories import UserFactory
 from tests.integration.conftest import ROOT, wait_for
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def addresses(sink):

@@ -17,7 +17,7 @@ from tests.concertation.builders import contribute, make_chapter, make_consultat
 from tests.esante.factories import UserFactory
 from tests.integration.conftest import wait_for
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 PARIS = ZoneInfo("Europe/Paris")
 
 

@@ -71,3 +71,54 @@ def test_no_serious_or_critical_accessibility_violation(page, live_server, demo,
     ]
     details = [(v["id"], v["impact"], len(v["nodes"])) for v in serious]
     assert not serious, f"{path}: {details}"
+
+
+def serious_violations(page):
+    results = Axe().run(page)
+    return [
+        (v["id"], v["impact"], len(v["nodes"]))
+        for v in results.response["violations"]
+        if v.get("impact") in ("serious", "critical")
+    ]
+
+
+def test_account_and_forms_with_errors_are_accessible(page, live_server, demo):
+    page.goto(f"{live_server.url}/comptes/signup/")
+    page.fill("#id_email", "pas-une-adresse")
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    assert page.locator(".fr-input-group--error").count() >= 1
+    assert serious_violations(page) == []
+
+    sign_in(page, live_server, UserFactory())
+    assert serious_violations(page) == []  # /mon-compte/
+    chapter = Consultation.objects.get(slug="feuille-de-route-2023-2027").chapters.get(number=2)
+    page.goto(live_server.url + chapter.get_absolute_url())
+    with page.expect_navigation():
+        page.click("text=Envoyer ma contribution")
+    assert page.locator(".fr-alert--error").count() >= 1
+    assert serious_violations(page) == []
+
+
+PAGES = {
+    "accueil": "/",
+    "concertation": "/concertation/",
+    "chapitre": "/concertation/feuille-de-route-2023-2027/axe-1-prevention-et-citoyen-acteur/",
+    "evenements": "/evenements/",
+    "conseil": "/conseil/",
+    "region": "/regions/normandie/",
+}
+
+
+@pytest.mark.parametrize(("width", "label"), [(1280, "bureau"), (390, "telephone")])
+def test_screenshots_of_the_main_pages(browser, live_server, demo, width, label):
+    """Test artefacts in var/test-artifacts/: every main page at desktop and phone widths."""
+    context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for name, path in PAGES.items():
+        response = page.goto(live_server.url + path)
+        assert response.status == 200
+        # Nothing wider than the screen: the page reads on a phone without sideways scrolling.
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        screenshot(page, f"{name}-{label}")
+    context.close()

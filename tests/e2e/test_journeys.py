@@ -122,3 +122,32 @@ def test_screenshots_of_the_main_pages(browser, live_server, demo, width, label)
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         screenshot(page, f"{name}-{label}")
     context.close()
+
+
+def test_focus_moves_to_the_error_summary(page, live_server, demo):
+    page.goto(f"{live_server.url}/comptes/signup/")
+    page.fill("#id_email", "pas-une-adresse")
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    page.wait_for_function("document.activeElement.hasAttribute('data-error-summary')")
+
+
+def test_staff_hide_a_contribution_and_the_public_page_shows_the_notice(page, live_server, demo):
+    from tests.concertation.builders import contribute
+    from tests.esante.factories import DnsStaffFactory
+
+    chapter = Consultation.objects.get(slug="feuille-de-route-2023-2027").chapters.get(number=2)
+    target = contribute(chapter, UserFactory(), body="Achetez notre logiciel miracle")
+    sign_in(page, live_server, DnsStaffFactory())
+    page.goto(f"{live_server.url}/admin/concertation/contribution/?q=miracle")
+    page.check(f"input[name=_selected_action][value='{target.pk}']")
+    page.select_option("select[name=action]", "hide")
+    page.select_option("select[name=reason]", "advertising")
+    page.fill("input[name=note]", "Promotion commerciale")
+    with page.expect_navigation():
+        page.click("button[name=index]")
+    page.goto(live_server.url + chapter.get_absolute_url())
+    notice = page.get_by_text("Contribution masquée par la modération")
+    assert notice.is_visible()
+    assert "Publicité ou promotion commerciale" in notice.inner_text()
+    assert page.get_by_text("Achetez notre logiciel miracle").count() == 0

@@ -151,3 +151,52 @@ def test_staff_hide_a_contribution_and_the_public_page_shows_the_notice(page, li
     assert notice.is_visible()
     assert "Publicité ou promotion commerciale" in notice.inner_text()
     assert page.get_by_text("Achetez notre logiciel miracle").count() == 0
+
+
+def test_ars_publishes_an_event_and_visitors_register_until_the_waitlist(
+    browser, page, live_server, demo
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from events.models import Event, Registration
+    from tests.esante.factories import ArsStaffFactory
+
+    sign_in(page, live_server, ArsStaffFactory())
+    page.goto(f"{live_server.url}/admin/events/event/add/")
+    start = timezone.localtime() + datetime.timedelta(days=15)
+    page.select_option("#id_kind", "tour_stop")
+    page.fill("#id_title", "Étape de Cherbourg")
+    page.fill("#id_slug", "etape-cherbourg")
+    page.select_option("#id_region", label="Normandie")
+    page.select_option("#id_status", "published")
+    page.fill("#id_city", "Cherbourg")
+    page.fill("#id_starts_at_0", start.strftime("%d/%m/%Y"))
+    page.fill("#id_starts_at_1", "09:00:00")
+    page.fill("#id_ends_at_0", start.strftime("%d/%m/%Y"))
+    page.fill("#id_ends_at_1", "12:00:00")
+    page.fill("#id_summary", "Une matinée d'échanges.")
+    page.fill("#id_capacity", "1")
+    with page.expect_navigation():
+        page.click("input[name=_save]")
+    errors = page.locator(".errorlist, .errornote").all_inner_texts()
+    assert errors == [], (errors, page.url)
+    event = Event.objects.get(title="Étape de Cherbourg")
+    assert event.region.slug == "normandie" and event.status == "published"
+
+    for name, email in [("Première", "premiere@example.org"), ("Seconde", "seconde@example.org")]:
+        visitor = browser.new_context(locale="fr-FR").new_page()
+        visitor.goto(live_server.url + event.get_absolute_url())
+        visitor.fill("#id_name", name)
+        visitor.fill("#id_email", email)
+        with visitor.expect_navigation():
+            visitor.click("main button[type=submit]")
+        assert visitor.get_by_text("Presque fini").is_visible()
+        registration = Registration.objects.get(email=email)
+        visitor.goto(live_server.url + registration.get_confirm_url())
+        with visitor.expect_navigation():
+            visitor.click("main button[type=submit]")
+        visitor.context.close()
+    statuses = dict(Registration.objects.filter(event=event).values_list("email", "status"))
+    assert statuses == {"premiere@example.org": "confirmed", "seconde@example.org": "waitlisted"}

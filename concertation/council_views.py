@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from esante.exports import spreadsheet_safe
 from esante.rules import is_dns_team
 
 from . import services
@@ -157,18 +158,14 @@ def group_members_csv(request, slug):
     for application in group.applications.filter(status="accepted").select_related("user"):
         writer.writerow(
             [
-                _safe(application.user.public_name),
+                spreadsheet_safe(application.user.public_name),
                 application.user.email,
-                _safe(application.organisation),
+                spreadsheet_safe(application.organisation),
                 application.user.get_stakeholder_type_display(),
                 f"{application.decided_at:%Y-%m-%d}" if application.decided_at else "",
             ]
         )
     return response
-
-
-def _safe(value: str) -> str:
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
 
 
 @login_required

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from esante.exports import spreadsheet_safe
 from esante.models import Region
 from esante.rules import is_dns_team
 
@@ -182,18 +183,13 @@ def registrants_csv(user, events) -> HttpResponse:
                 [
                     event.title,
                     f"{event.starts_at:%Y-%m-%d}",
-                    _csv_safe(registration.name),
-                    _csv_safe(registration.email),
+                    spreadsheet_safe(registration.name),
+                    spreadsheet_safe(registration.email),
                     registration.get_status_display(),
                     f"{registration.created_at:%Y-%m-%d %H:%M}",
                 ]
             )
     return response
-
-
-def _csv_safe(value: str) -> str:
-    """Neutralise spreadsheet formulas typed into a name (CSV injection)."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 @admin.register(Registration)

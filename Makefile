@@ -7,7 +7,7 @@ PORT ?= 8000
 # Development defaults (embedded): SQLite under var/, Celery eager, e-mail to var/mail/.
 RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-true}
 
-.PHONY: run test install lint migrate demo worker beat bench clean
+.PHONY: run test install lint migrate demo worker beat bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,13 @@ worker: install
 
 beat: install
 	$(BIN)/celery -A esante beat --loglevel=info
+
+# Interface translations (needs GNU gettext): the French msgids go to locale/en/.../django.po;
+# translate there, then this compiles the .mo, which is committed so `make run` needs no gettext.
+messages: install
+	$(RUN_ENV) $(BIN)/python manage.py makemessages -l en --no-obsolete --add-location=file \
+		--ignore=".venv/*" --ignore="var/*" --ignore="tests/*" --ignore="node_modules/*"
+	$(RUN_ENV) $(BIN)/python manage.py compilemessages -l en --ignore=".venv"
 
 # Benchmarks (not tests): a throwaway PostgreSQL database, figures printed.
 bench: install

@@ -4,6 +4,9 @@ from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from esante.markdown import render_markdown
 
@@ -65,7 +68,7 @@ class ConsultationAdmin(admin.ModelAdmin):
     date_hierarchy = "closes_at"
     inlines = [ChapterInline]
 
-    @admin.display(description="état")
+    @admin.display(description=_("état"))
     def state_label(self, obj):
         return obj.state.label
 
@@ -74,13 +77,15 @@ class ChapterAdminForm(forms.ModelForm):
     """The chapter's text is edited here; saving it publishes a new version."""
 
     body = forms.CharField(
-        label="Texte (Markdown)",
+        label=_("Texte (Markdown)"),
         widget=forms.Textarea(attrs={"rows": 20, "cols": 100}),
-        help_text="Séparez les paragraphes par une ligne vide. Chaque enregistrement qui change "
-        "le texte crée une nouvelle version ; les paragraphes inchangés gardent leur ancre et "
-        "leurs contributions.",
+        help_text=_(
+            "Séparez les paragraphes par une ligne vide. Chaque enregistrement qui change "
+            "le texte crée une nouvelle version ; les paragraphes inchangés gardent leur ancre et "
+            "leurs contributions."
+        ),
     )
-    note = forms.CharField(label="Nature des changements", max_length=250, required=False)
+    note = forms.CharField(label=_("Nature des changements"), max_length=250, required=False)
 
     class Meta:
         model = Chapter
@@ -108,7 +113,7 @@ class ChapterAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     inlines = [VersionInline]
 
-    @admin.display(description="version en ligne")
+    @admin.display(description=_("version en ligne"))
     def version_number(self, obj):
         return obj.current_version.number if obj.current_version else "—"
 
@@ -124,17 +129,19 @@ class ChapterAdmin(admin.ModelAdmin):
 
 class ModerationActionForm(ActionForm):
     reason = forms.ChoiceField(
-        label="Motif", choices=[("", "— motif (masquer, rejeter) —"), *REASONS], required=False
+        label=_("Motif"),
+        choices=[("", _("— motif (masquer, rejeter) —")), *REASONS],
+        required=False,
     )
-    note = forms.CharField(label="Précision", required=False, max_length=1000)
+    note = forms.CharField(label=_("Précision"), required=False, max_length=1000)
 
 
 class FlaggedFilter(admin.SimpleListFilter):
-    title = "signalée"
+    title = _("signalée")
     parameter_name = "signalee"
 
     def lookups(self, request, model_admin):
-        return [("oui", "Signalée"), ("non", "Non signalée")]
+        return [("oui", gettext("Signalée")), ("non", gettext("Non signalée"))]
 
     def queryset(self, request, queryset):
         if self.value() == "oui":
@@ -159,7 +166,7 @@ class LogInline(ReadOnlyInline):
 
 class ContributionModerationForm(forms.ModelForm):
     moderation_reason = forms.ChoiceField(
-        label="Motif", choices=[("", "—"), *REASONS], required=False
+        label=_("Motif"), choices=[("", "—"), *REASONS], required=False
     )
 
     class Meta:
@@ -170,13 +177,52 @@ class ContributionModerationForm(forms.ModelForm):
         data = super().clean()
         status = data.get("status")
         if status not in STATUS_TO_ACTION:
-            raise forms.ValidationError("Choisissez « publiée », « masquée » ou « rejetée ».")
+            raise forms.ValidationError(
+                gettext("Choisissez « publiée », « masquée » ou « rejetée ».")
+            )
         if status != Contribution.Status.PUBLISHED and not data.get("moderation_reason"):
-            self.add_error("moderation_reason", "Choisissez le motif de la décision.")
+            self.add_error("moderation_reason", gettext("Choisissez le motif de la décision."))
         if data.get("moderation_reason") == "other" and not data.get("moderation_note", "").strip():
-            self.add_error("moderation_note", "Précisez le motif « autre ».")
+            self.add_error("moderation_note", gettext("Précisez le motif « autre »."))
         return data
 
+
+# What a bulk moderation action reports: (without a reason, with the reason). The French keeps
+# "(s)" in both plural forms, as before; the forms let other languages agree with the count.
+MODERATION_DONE = {
+    ModerationLog.Action.PUBLISH: (
+        ngettext_lazy(
+            "%(count)s contribution(s) publiée(s).",
+            "%(count)s contribution(s) publiée(s).",
+            "count",
+        ),
+        None,
+    ),
+    ModerationLog.Action.HIDE: (
+        ngettext_lazy(
+            "%(count)s contribution(s) masquée(s).",
+            "%(count)s contribution(s) masquée(s).",
+            "count",
+        ),
+        ngettext_lazy(
+            "%(count)s contribution(s) masquée(s) (motif : %(reason)s).",
+            "%(count)s contribution(s) masquée(s) (motif : %(reason)s).",
+            "count",
+        ),
+    ),
+    ModerationLog.Action.REJECT: (
+        ngettext_lazy(
+            "%(count)s contribution(s) rejetée(s).",
+            "%(count)s contribution(s) rejetée(s).",
+            "count",
+        ),
+        ngettext_lazy(
+            "%(count)s contribution(s) rejetée(s) (motif : %(reason)s).",
+            "%(count)s contribution(s) rejetée(s) (motif : %(reason)s).",
+            "count",
+        ),
+    ),
+}
 
 STATUS_TO_ACTION = {
     Contribution.Status.PUBLISHED: ModerationLog.Action.PUBLISH,
@@ -230,7 +276,7 @@ class ContributionAdmin(admin.ModelAdmin):
     ]
     fieldsets = [
         (
-            "Contribution",
+            _("Contribution"),
             {
                 "fields": [
                     "context",
@@ -245,7 +291,7 @@ class ContributionAdmin(admin.ModelAdmin):
             },
         ),
         (
-            "Modération",
+            _("Modération"),
             {
                 "fields": [
                     "status",
@@ -279,33 +325,35 @@ class ContributionAdmin(admin.ModelAdmin):
         # Contributions are hidden or rejected with a reason, never silently deleted.
         return False
 
-    @admin.display(description="contribution")
+    @admin.display(description=_("contribution"))
     def excerpt(self, obj):
         return obj.body[:80] + ("…" if len(obj.body) > 80 else "")
 
-    @admin.display(description="auteur")
+    @admin.display(description=_("auteur"))
     def author_label(self, obj):
         return f"{obj.public_author_name} <{obj.author.email}>"
 
-    @admin.display(description="liens d'intérêts déclarés")
+    @admin.display(description=_("liens d'intérêts déclarés"))
     def declaration(self, obj):
         return obj.author.declaration_of_interests or "—"
 
-    @admin.display(description="texte")
+    @admin.display(description=_("texte"))
     def body_html(self, obj):
         return render_markdown(obj.body)
 
-    @admin.display(description="contexte")
+    @admin.display(description=_("contexte"))
     def context(self, obj):
         """The paragraph as it read when the contribution was written."""
         head = format_html(
-            "<strong>{}</strong> — chapitre {} (version {})",
+            "<strong>{}</strong> — {}",
             obj.consultation,
-            obj.chapter,
-            obj.version.number,
+            gettext("chapitre %(chapter)s (version %(version)s)")
+            % {"chapter": obj.chapter, "version": obj.version.number},
         )
         if obj.paragraph_id is None:
-            return format_html("{}<br>Contribution sur l'ensemble du chapitre.", head)
+            # Our own catalogue's text, not user input: kept as is (its apostrophe unescaped).
+            whole = mark_safe(gettext("Contribution sur l'ensemble du chapitre."))  # noqa: S308
+            return format_html("{}<br>{}", head, whole)
         text = ParagraphText.objects.filter(version=obj.version, paragraph=obj.paragraph).first()
         return format_html(
             "{}<blockquote>{}</blockquote>",
@@ -317,7 +365,7 @@ class ContributionAdmin(admin.ModelAdmin):
         # Every decision goes through the service so that it is logged with before/after.
         action = STATUS_TO_ACTION.get(obj.status)
         if action is None:
-            messages.error(request, "Choisissez « publiée », « masquée » ou « rejetée ».")
+            messages.error(request, gettext("Choisissez « publiée », « masquée » ou « rejetée »."))
             return
         try:
             services.contributions_moderate(
@@ -330,7 +378,7 @@ class ContributionAdmin(admin.ModelAdmin):
         except (ValidationError, PermissionDenied) as exc:
             messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
 
-    def _moderate(self, request, queryset, action, verb):
+    def _moderate(self, request, queryset, action):
         try:
             count = services.contributions_moderate(
                 actor=request.user,
@@ -345,20 +393,21 @@ class ContributionAdmin(admin.ModelAdmin):
             )
             return
         reason = REASON_LABELS.get(request.POST.get("reason", ""), "")
-        suffix = f" (motif : {reason})" if reason and action != ModerationLog.Action.PUBLISH else ""
-        self.message_user(request, f"{count} contribution(s) {verb}{suffix}.", messages.SUCCESS)
+        without_reason, with_reason = MODERATION_DONE[action]
+        message = with_reason if reason and with_reason else without_reason
+        self.message_user(request, message % {"count": count, "reason": reason}, messages.SUCCESS)
 
-    @admin.action(description="Publier les contributions sélectionnées", permissions=["change"])
+    @admin.action(description=_("Publier les contributions sélectionnées"), permissions=["change"])
     def publish(self, request, queryset):
-        self._moderate(request, queryset, ModerationLog.Action.PUBLISH, "publiée(s)")
+        self._moderate(request, queryset, ModerationLog.Action.PUBLISH)
 
-    @admin.action(description="Masquer (avec un motif)", permissions=["change"])
+    @admin.action(description=_("Masquer (avec un motif)"), permissions=["change"])
     def hide(self, request, queryset):
-        self._moderate(request, queryset, ModerationLog.Action.HIDE, "masquée(s)")
+        self._moderate(request, queryset, ModerationLog.Action.HIDE)
 
-    @admin.action(description="Rejeter (avec un motif)", permissions=["change"])
+    @admin.action(description=_("Rejeter (avec un motif)"), permissions=["change"])
     def reject(self, request, queryset):
-        self._moderate(request, queryset, ModerationLog.Action.REJECT, "rejetée(s)")
+        self._moderate(request, queryset, ModerationLog.Action.REJECT)
 
 
 @admin.register(ModerationLog)
@@ -418,11 +467,11 @@ class ContributorBlockAdmin(admin.ModelAdmin):
             return
         obj.pk = block.pk
 
-    @admin.action(description="Lever les blocages sélectionnés", permissions=["change"])
+    @admin.action(description=_("Lever les blocages sélectionnés"), permissions=["change"])
     def lift(self, request, queryset):
         for block in queryset.filter(lifted_at__isnull=True):
             services.contributor_unblock(actor=request.user, block=block)
-        self.message_user(request, "Blocages levés.", messages.SUCCESS)
+        self.message_user(request, gettext("Blocages levés."), messages.SUCCESS)
 
 
 @admin.register(Flag)
@@ -467,7 +516,7 @@ class WorkingGroupAdmin(admin.ModelAdmin):
 
 
 class DecisionActionForm(ActionForm):
-    message = forms.CharField(label="Message au candidat", required=False, max_length=2000)
+    message = forms.CharField(label=_("Message au candidat"), required=False, max_length=2000)
 
 
 @admin.register(Application)
@@ -502,7 +551,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         "created_at",
     ]
 
-    @admin.display(description="région", ordering="user__region__name")
+    @admin.display(description=_("région"), ordering="user__region__name")
     def region(self, obj):
         return obj.user.region or "—"
 
@@ -524,18 +573,26 @@ class ApplicationAdmin(admin.ModelAdmin):
         except PermissionDenied as exc:
             self.message_user(request, str(exc), messages.ERROR)
             return
-        verb = "acceptée(s)" if accept else "non retenue(s)"
-        self.message_user(
-            request,
-            f"{count} candidature(s) {verb} ; les candidats sont prévenus par courriel.",
-            messages.SUCCESS,
+        message = ngettext_lazy(
+            "%(count)s candidature(s) acceptée(s) ; les candidats sont prévenus par courriel.",
+            "%(count)s candidature(s) acceptée(s) ; les candidats sont prévenus par courriel.",
+            "count",
         )
+        if not accept:
+            message = ngettext_lazy(
+                "%(count)s candidature(s) non retenue(s) ; les candidats sont prévenus par "
+                "courriel.",
+                "%(count)s candidature(s) non retenue(s) ; les candidats sont prévenus par "
+                "courriel.",
+                "count",
+            )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
-    @admin.action(description="Accepter (avec un message facultatif)", permissions=["change"])
+    @admin.action(description=_("Accepter (avec un message facultatif)"), permissions=["change"])
     def accept(self, request, queryset):
         self._decide(request, queryset, True)
 
-    @admin.action(description="Ne pas retenir (avec un message)", permissions=["change"])
+    @admin.action(description=_("Ne pas retenir (avec un message)"), permissions=["change"])
     def decline(self, request, queryset):
         self._decide(request, queryset, False)
 

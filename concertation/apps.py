@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ConcertationConfig(AppConfig):
     name = "concertation"
-    verbose_name = "Concertation"
+    verbose_name = _("Concertation")
 
     def ready(self):
         from . import notifications

@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from esante.exports import spreadsheet_safe
@@ -18,7 +19,10 @@ from . import services
 from .forms import ApplicationForm
 from .models import Application, CouncilMeeting, EthicsPilot, WorkingGroup
 
-COUNCIL = {"url": "/conseil/", "title": "Conseil du Numérique en Santé"}
+
+def _council_link() -> dict:
+    """The breadcrumb link to the council's home, its title in the active language."""
+    return {"url": "/conseil/", "title": gettext("Conseil du Numérique en Santé")}
 
 
 def council_home(request):
@@ -36,7 +40,7 @@ def council_home(request):
             "groups": groups,
             "pilot_count": EthicsPilot.objects.count(),
             "following": _follows(request.user),
-            "breadcrumb_data": {"current": COUNCIL["title"]},
+            "breadcrumb_data": {"current": _council_link()["title"]},
         },
     )
 
@@ -51,7 +55,10 @@ def meeting_detail(request, slug):
     return render(
         request,
         "concertation/council/meeting_detail.html",
-        {"meeting": meeting, "breadcrumb_data": {"links": [COUNCIL], "current": meeting.title}},
+        {
+            "meeting": meeting,
+            "breadcrumb_data": {"links": [_council_link()], "current": meeting.title},
+        },
     )
 
 
@@ -81,7 +88,7 @@ def _group_page(request, group, *, form=None, status=200):
             "member_count": group.applications.filter(status="accepted").count(),
             "can_export": _can_export(request.user, group),
             "following": _follows(request.user, group),
-            "breadcrumb_data": {"links": [COUNCIL], "current": group.name},
+            "breadcrumb_data": {"links": [_council_link()], "current": group.name},
         },
         status=status,
     )
@@ -121,7 +128,9 @@ def group_apply(request, slug):
         return _group_page(request, group, form=form, status=400)
     messages.success(
         request,
-        "Votre candidature est enregistrée. Vous serez prévenu par courriel de la décision.",
+        gettext(
+            "Votre candidature est enregistrée. Vous serez prévenu par courriel de la décision."
+        ),
     )
     return redirect(group.get_absolute_url())
 
@@ -135,7 +144,7 @@ def application_withdraw(request, pk):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, "Votre candidature est retirée.")
+        messages.success(request, gettext("Votre candidature est retirée."))
     return redirect(application.group.get_absolute_url())
 
 
@@ -149,12 +158,21 @@ def _can_export(user, group) -> bool:
 def group_members_csv(request, slug):
     group = _get_group(slug)
     if not _can_export(request.user, group):
-        raise PermissionDenied("Réservé aux pilotes du groupe et à l'équipe DNS.")
+        raise PermissionDenied(gettext("Réservé aux pilotes du groupe et à l'équipe DNS."))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="membres-{group.slug}.csv"'
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";")
-    writer.writerow(["Nom", "Adresse électronique", "Organisme", "Type d'acteur", "Depuis le"])
+    # Column headings for the person reading the file: no code reads them back.
+    writer.writerow(
+        [
+            gettext("Nom"),
+            gettext("Adresse électronique"),
+            gettext("Organisme"),
+            gettext("Type d'acteur"),
+            gettext("Depuis le"),
+        ]
+    )
     for application in group.applications.filter(status="accepted").select_related("user"):
         writer.writerow(
             [
@@ -177,9 +195,9 @@ def follow(request, slug=None):
     )
     messages.success(
         request,
-        "Vous serez prévenu des échéances et des nouveautés."
+        gettext("Vous serez prévenu des échéances et des nouveautés.")
         if following
-        else "Vous ne suivez plus ce contenu.",
+        else gettext("Vous ne suivez plus ce contenu."),
     )
     return redirect(group.get_absolute_url() if group else "concertation:council_home")
 
@@ -198,6 +216,9 @@ def ethics_cell(request):
         "concertation/council/ethics.html",
         {
             "pilots": EthicsPilot.objects.all(),
-            "breadcrumb_data": {"links": [COUNCIL], "current": "Cellule d'éthique"},
+            "breadcrumb_data": {
+                "links": [_council_link()],
+                "current": gettext("Cellule d'éthique"),
+            },
         },
     )

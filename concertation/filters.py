@@ -1,4 +1,5 @@
 import django_filters
+from django.utils.translation import gettext_lazy as _
 
 from esante.models import StakeholderType
 
@@ -9,21 +10,21 @@ class ContributionFilter(django_filters.FilterSet):
     """Sort and filters of a chapter's contributions; all carried by the URL."""
 
     tri = django_filters.OrderingFilter(
-        label="Trier par",
+        label=_("Trier par"),
         fields=(("created_at", "recent"), ("agree_count", "agreed")),
-        field_labels={"-recent": "Les plus récentes", "-agreed": "Les plus approuvées"},
-        choices=[("-recent", "Les plus récentes"), ("-agreed", "Les plus approuvées")],
+        field_labels={"-recent": _("Les plus récentes"), "-agreed": _("Les plus approuvées")},
+        choices=[("-recent", _("Les plus récentes")), ("-agreed", _("Les plus approuvées"))],
         empty_label=None,
         null_label=None,
     )
     type = django_filters.ChoiceFilter(
-        label="Type", field_name="kind", choices=Contribution.Kind.choices, empty_label="Tous"
+        label=_("Type"), field_name="kind", choices=Contribution.Kind.choices, empty_label=_("Tous")
     )
     acteur = django_filters.ChoiceFilter(
-        label="Type d'acteur",
+        label=_("Type d'acteur"),
         field_name="author__stakeholder_type",
         choices=StakeholderType.choices,
-        empty_label="Tous",
+        empty_label=_("Tous"),
     )
 
     class Meta:

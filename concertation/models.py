@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from roadmap.models import Roadmap
 
@@ -13,42 +15,42 @@ class Consultation(models.Model):
     """A text put to public consultation between two dates (the doctrine, a roadmap...)."""
 
     class ModerationMode(models.TextChoices):
-        A_PRIORI = "a_priori", "A priori : les contributions sont publiées après validation"
-        A_POSTERIORI = "a_posteriori", "A posteriori : publication immédiate, masquage si besoin"
+        A_PRIORI = "a_priori", _("A priori : les contributions sont publiées après validation")
+        A_POSTERIORI = "a_posteriori", _("A posteriori : publication immédiate, masquage si besoin")
 
     class State(models.TextChoices):
-        UPCOMING = "upcoming", "À venir"
-        OPEN = "open", "Ouverte"
-        CLOSED = "closed", "Close"
+        UPCOMING = "upcoming", _("À venir")
+        OPEN = "open", _("Ouverte")
+        CLOSED = "closed", pgettext_lazy("consultation state", "Close")
 
-    title = models.CharField("titre", max_length=250)
-    slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
-    topic = models.CharField("thème", max_length=150, blank=True)
-    introduction = models.TextField("introduction (Markdown)")
+    title = models.CharField(_("titre"), max_length=250)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=120, unique=True)
+    topic = models.CharField(_("thème"), max_length=150, blank=True)
+    introduction = models.TextField(_("introduction (Markdown)"))
     roadmap = models.ForeignKey(
         Roadmap,
-        verbose_name="feuille de route",
+        verbose_name=_("feuille de route"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="consultations",
     )
-    published_on = models.DateField("date de mise en ligne", null=True, blank=True)
-    opens_at = models.DateTimeField("ouverture des contributions")
-    closes_at = models.DateTimeField("clôture des contributions")
+    published_on = models.DateField(_("date de mise en ligne"), null=True, blank=True)
+    opens_at = models.DateTimeField(_("ouverture des contributions"))
+    closes_at = models.DateTimeField(_("clôture des contributions"))
     moderation_mode = models.CharField(
-        "modération",
+        _("modération"),
         max_length=20,
         choices=ModerationMode.choices,
         default=ModerationMode.A_POSTERIORI,
     )
-    charter = models.TextField("charte de modération (Markdown)")
-    is_published = models.BooleanField("publiée", default=False)
+    charter = models.TextField(_("charte de modération (Markdown)"))
+    is_published = models.BooleanField(_("publiée"), default=False)
 
     objects = ConsultationQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "consultation"
+        verbose_name = _("consultation")
         ordering = ["-opens_at"]
         constraints = [
             models.CheckConstraint(
@@ -86,15 +88,18 @@ class Chapter(models.Model):
     """A chapter keeps its identity across versions; its text lives in ChapterVersion."""
 
     consultation = models.ForeignKey(
-        Consultation, verbose_name="consultation", on_delete=models.CASCADE, related_name="chapters"
+        Consultation,
+        verbose_name=_("consultation"),
+        on_delete=models.CASCADE,
+        related_name="chapters",
     )
-    number = models.PositiveSmallIntegerField("numéro")
-    title = models.CharField("titre", max_length=250)
-    slug = models.SlugField("identifiant d'URL", max_length=120)
-    summary = models.TextField("résumé", blank=True)
+    number = models.PositiveSmallIntegerField(_("numéro"))
+    title = models.CharField(_("titre"), max_length=250)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=120)
+    summary = models.TextField(_("résumé"), blank=True)
     current_version = models.ForeignKey(
         "ChapterVersion",
-        verbose_name="version en ligne",
+        verbose_name=_("version en ligne"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -102,7 +107,7 @@ class Chapter(models.Model):
     )
 
     class Meta:
-        verbose_name = "chapitre"
+        verbose_name = _("chapitre")
         ordering = ["consultation", "number"]
         constraints = [
             models.UniqueConstraint(
@@ -123,15 +128,15 @@ class Chapter(models.Model):
 
 class ChapterVersion(models.Model):
     chapter = models.ForeignKey(
-        Chapter, verbose_name="chapitre", on_delete=models.CASCADE, related_name="versions"
+        Chapter, verbose_name=_("chapitre"), on_delete=models.CASCADE, related_name="versions"
     )
-    number = models.PositiveSmallIntegerField("version")
-    body = models.TextField("texte (Markdown)")
-    note = models.CharField("nature des changements", max_length=250, blank=True)
-    created_at = models.DateTimeField("date", default=timezone.now)
+    number = models.PositiveSmallIntegerField(_("version"))
+    body = models.TextField(_("texte (Markdown)"))
+    note = models.CharField(_("nature des changements"), max_length=250, blank=True)
+    created_at = models.DateTimeField(_("date"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="auteur",
+        verbose_name=_("auteur"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -139,27 +144,30 @@ class ChapterVersion(models.Model):
     )
 
     class Meta:
-        verbose_name = "version de chapitre"
-        verbose_name_plural = "versions de chapitre"
+        verbose_name = _("version de chapitre")
+        verbose_name_plural = _("versions de chapitre")
         ordering = ["chapter", "number"]
         constraints = [
             models.UniqueConstraint(fields=["chapter", "number"], name="chapter_version_unique"),
         ]
 
     def __str__(self):
-        return f"{self.chapter} — version {self.number}"
+        return gettext("%(chapter)s — version %(number)s") % {
+            "chapter": self.chapter,
+            "number": self.number,
+        }
 
 
 class Paragraph(models.Model):
     """A paragraph's stable identity: its anchor survives the chapter's revisions."""
 
     chapter = models.ForeignKey(
-        Chapter, verbose_name="chapitre", on_delete=models.CASCADE, related_name="paragraphs"
+        Chapter, verbose_name=_("chapitre"), on_delete=models.CASCADE, related_name="paragraphs"
     )
-    anchor = models.SlugField("ancre", max_length=20)
+    anchor = models.SlugField(_("ancre"), max_length=20)
 
     class Meta:
-        verbose_name = "paragraphe"
+        verbose_name = _("paragraphe")
         constraints = [
             models.UniqueConstraint(fields=["chapter", "anchor"], name="paragraph_anchor_unique"),
         ]
@@ -172,16 +180,16 @@ class ParagraphText(models.Model):
     """The text of one paragraph in one version of its chapter."""
 
     version = models.ForeignKey(
-        ChapterVersion, verbose_name="version", on_delete=models.CASCADE, related_name="texts"
+        ChapterVersion, verbose_name=_("version"), on_delete=models.CASCADE, related_name="texts"
     )
     paragraph = models.ForeignKey(
-        Paragraph, verbose_name="paragraphe", on_delete=models.CASCADE, related_name="texts"
+        Paragraph, verbose_name=_("paragraphe"), on_delete=models.CASCADE, related_name="texts"
     )
-    position = models.PositiveSmallIntegerField("position")
-    text = models.TextField("texte (Markdown)")
+    position = models.PositiveSmallIntegerField(_("position"))
+    text = models.TextField(_("texte (Markdown)"))
 
     class Meta:
-        verbose_name = "texte de paragraphe"
+        verbose_name = _("texte de paragraphe")
         ordering = ["version", "position"]
         constraints = [
             models.UniqueConstraint(
@@ -198,40 +206,40 @@ class ParagraphText(models.Model):
 
 class Contribution(models.Model):
     class Kind(models.TextChoices):
-        COMMENT = "comment", "Commentaire"
-        QUESTION = "question", "Question"
-        REWORDING = "rewording", "Proposition de reformulation"
+        COMMENT = "comment", _("Commentaire")
+        QUESTION = "question", _("Question")
+        REWORDING = "rewording", _("Proposition de reformulation")
 
     class Status(models.TextChoices):
-        PENDING = "pending", "En attente de modération"
-        PUBLISHED = "published", "Publiée"
-        HIDDEN = "hidden", "Masquée"
-        REJECTED = "rejected", "Rejetée"
-        WITHDRAWN = "withdrawn", "Retirée par son auteur"
+        PENDING = "pending", _("En attente de modération")
+        PUBLISHED = "published", _("Publiée")
+        HIDDEN = "hidden", _("Masquée")
+        REJECTED = "rejected", _("Rejetée")
+        WITHDRAWN = "withdrawn", _("Retirée par son auteur")
 
     class HeldReason(models.TextChoices):
-        NONE = "", "—"
-        PERSONAL_DATA = "personal_data", "Données personnelles possibles"
-        FLAGS = "flags", "Signalements"
+        NONE = "", "—"  # A dash, nothing to translate.
+        PERSONAL_DATA = "personal_data", _("Données personnelles possibles")
+        FLAGS = "flags", _("Signalements")
 
     consultation = models.ForeignKey(
         Consultation,
-        verbose_name="consultation",
+        verbose_name=_("consultation"),
         on_delete=models.CASCADE,
         related_name="contributions",
     )
     chapter = models.ForeignKey(
-        Chapter, verbose_name="chapitre", on_delete=models.CASCADE, related_name="contributions"
+        Chapter, verbose_name=_("chapitre"), on_delete=models.CASCADE, related_name="contributions"
     )
     version = models.ForeignKey(
         ChapterVersion,
-        verbose_name="version commentée",
+        verbose_name=_("version commentée"),
         on_delete=models.PROTECT,
         related_name="contributions",
     )
     paragraph = models.ForeignKey(
         Paragraph,
-        verbose_name="paragraphe",
+        verbose_name=_("paragraphe"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -239,7 +247,7 @@ class Contribution(models.Model):
     )
     parent = models.ForeignKey(
         "self",
-        verbose_name="en réponse à",
+        verbose_name=_("en réponse à"),
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -247,33 +255,33 @@ class Contribution(models.Model):
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="auteur",
+        verbose_name=_("auteur"),
         on_delete=models.CASCADE,
         related_name="contributions",
     )
-    is_anonymous = models.BooleanField("publiée sans le nom de l'auteur", default=False)
-    kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.COMMENT)
-    body = models.TextField("texte (Markdown)")
-    proposed_text = models.TextField("reformulation proposée", blank=True)
+    is_anonymous = models.BooleanField(_("publiée sans le nom de l'auteur"), default=False)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.COMMENT)
+    body = models.TextField(_("texte (Markdown)"))
+    proposed_text = models.TextField(_("reformulation proposée"), blank=True)
     status = models.CharField(
-        "statut", max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+        _("statut"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
     )
     held_reason = models.CharField(
-        "retenue pour", max_length=20, choices=HeldReason.choices, blank=True, default=""
+        _("retenue pour"), max_length=20, choices=HeldReason.choices, blank=True, default=""
     )
-    moderation_reason = models.CharField("motif de modération", max_length=40, blank=True)
-    moderation_note = models.TextField("précision de la modération", blank=True)
-    moderated_at = models.DateTimeField("modérée le", null=True, blank=True)
-    agree_count = models.PositiveIntegerField("d'accord", default=0)
-    disagree_count = models.PositiveIntegerField("pas d'accord", default=0)
-    flag_count = models.PositiveIntegerField("signalements", default=0)
-    created_at = models.DateTimeField("créée le", default=timezone.now, db_index=True)
-    edited_at = models.DateTimeField("modifiée le", null=True, blank=True)
+    moderation_reason = models.CharField(_("motif de modération"), max_length=40, blank=True)
+    moderation_note = models.TextField(_("précision de la modération"), blank=True)
+    moderated_at = models.DateTimeField(_("modérée le"), null=True, blank=True)
+    agree_count = models.PositiveIntegerField(_("d'accord"), default=0)
+    disagree_count = models.PositiveIntegerField(_("pas d'accord"), default=0)
+    flag_count = models.PositiveIntegerField(_("signalements"), default=0)
+    created_at = models.DateTimeField(_("créée le"), default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(_("modifiée le"), null=True, blank=True)
 
     objects = ContributionQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "contribution"
+        verbose_name = _("contribution")
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["chapter", "status", "-created_at"], name="contrib_chapter_idx"),
@@ -281,9 +289,11 @@ class Contribution(models.Model):
         ]
 
     def __str__(self):
-        return (
-            f"{self.get_kind_display()} de {self.public_author_name} ({self.created_at:%d/%m/%Y})"
-        )
+        return gettext("%(kind)s de %(author)s (%(date)s)") % {
+            "kind": self.get_kind_display(),
+            "author": self.public_author_name,
+            "date": f"{self.created_at:%d/%m/%Y}",
+        }
 
     def get_absolute_url(self):
         """The chapter page that shows it: its paragraph's panel, or the general list."""
@@ -293,7 +303,9 @@ class Contribution(models.Model):
     @property
     def public_author_name(self) -> str:
         if self.is_anonymous or not self.author.display_name:
-            return f"Contributeur ({self.author.get_stakeholder_type_display()})"
+            return gettext("Contributeur (%(stakeholder_type)s)") % {
+                "stakeholder_type": self.author.get_stakeholder_type_display()
+            }
         return self.author.display_name
 
     @property
@@ -303,8 +315,8 @@ class Contribution(models.Model):
 
 class Reaction(models.Model):
     class Value(models.TextChoices):
-        AGREE = "agree", "D'accord"
-        DISAGREE = "disagree", "Pas d'accord"
+        AGREE = "agree", _("D'accord")
+        DISAGREE = "disagree", _("Pas d'accord")
 
     contribution = models.ForeignKey(
         Contribution, on_delete=models.CASCADE, related_name="reactions"
@@ -312,11 +324,11 @@ class Reaction(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reactions"
     )
-    value = models.CharField("réaction", max_length=10, choices=Value.choices)
+    value = models.CharField(_("réaction"), max_length=10, choices=Value.choices)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = "réaction"
+        verbose_name = _("réaction")
         constraints = [
             models.UniqueConstraint(fields=["contribution", "user"], name="one_reaction_per_user"),
         ]
@@ -327,23 +339,23 @@ class Reaction(models.Model):
 
 class Flag(models.Model):
     class Reason(models.TextChoices):
-        PERSONAL_DATA = "personal_data", "Données personnelles ou de santé"
-        ABUSE = "abuse", "Propos injurieux, diffamatoires ou haineux"
-        SPAM = "spam", "Publicité ou hors sujet"
-        MISINFORMATION = "misinformation", "Information fausse ou trompeuse"
-        OTHER = "other", "Autre motif"
+        PERSONAL_DATA = "personal_data", _("Données personnelles ou de santé")
+        ABUSE = "abuse", _("Propos injurieux, diffamatoires ou haineux")
+        SPAM = "spam", _("Publicité ou hors sujet")
+        MISINFORMATION = "misinformation", _("Information fausse ou trompeuse")
+        OTHER = "other", _("Autre motif")
 
     contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="flags")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flags"
     )
-    reason = models.CharField("motif", max_length=20, choices=Reason.choices)
-    note = models.CharField("précision", max_length=500, blank=True)
-    created_at = models.DateTimeField("date", default=timezone.now)
-    resolved_at = models.DateTimeField("traité le", null=True, blank=True)
+    reason = models.CharField(_("motif"), max_length=20, choices=Reason.choices)
+    note = models.CharField(_("précision"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("date"), default=timezone.now)
+    resolved_at = models.DateTimeField(_("traité le"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "signalement"
+        verbose_name = _("signalement")
         constraints = [
             models.UniqueConstraint(fields=["contribution", "user"], name="one_flag_per_user"),
         ]
@@ -368,11 +380,11 @@ class Follow(models.Model):
     working_group = models.ForeignKey(
         "WorkingGroup", on_delete=models.CASCADE, null=True, blank=True, related_name="follows"
     )
-    council = models.BooleanField("tout le Conseil", default=False)
+    council = models.BooleanField(_("tout le Conseil"), default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = "abonnement"
+        verbose_name = _("abonnement")
         constraints = [
             models.CheckConstraint(
                 condition=Q(
@@ -422,8 +434,8 @@ class Follow(models.Model):
         ]
 
     def __str__(self):
-        target = self.consultation or self.chapter or self.working_group or "le Conseil"
-        return f"{self.user} suit {target}"
+        target = self.consultation or self.chapter or self.working_group or gettext("le Conseil")
+        return gettext("%(user)s suit %(target)s") % {"user": self.user, "target": target}
 
 
 class CharterAcceptance(models.Model):
@@ -436,7 +448,7 @@ class CharterAcceptance(models.Model):
     accepted_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = "acceptation de la charte"
+        verbose_name = _("acceptation de la charte")
         constraints = [
             models.UniqueConstraint(fields=["user", "consultation"], name="charter_accepted_once"),
         ]
@@ -450,29 +462,31 @@ class ContributorBlock(models.Model):
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="utilisateur",
+        verbose_name=_("utilisateur"),
         on_delete=models.CASCADE,
         related_name="contribution_blocks",
     )
-    reason = models.TextField("motif (communiqué à l'utilisateur)")
-    until = models.DateTimeField("jusqu'au", null=True, blank=True, help_text="Vide : sans fin.")
-    created_at = models.DateTimeField("date", default=timezone.now)
+    reason = models.TextField(_("motif (communiqué à l'utilisateur)"))
+    until = models.DateTimeField(
+        _("jusqu'au"), null=True, blank=True, help_text=_("Vide : sans fin.")
+    )
+    created_at = models.DateTimeField(_("date"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="décidé par",
+        verbose_name=_("décidé par"),
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
     )
-    lifted_at = models.DateTimeField("levé le", null=True, blank=True)
+    lifted_at = models.DateTimeField(_("levé le"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "blocage d'un contributeur"
-        verbose_name_plural = "blocages de contributeurs"
+        verbose_name = _("blocage d'un contributeur")
+        verbose_name_plural = _("blocages de contributeurs")
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.user} bloqué"
+        return gettext("%(user)s bloqué") % {"user": self.user}
 
     def is_active_at(self, now) -> bool:
         return self.lifted_at is None and (self.until is None or self.until > now)
@@ -482,17 +496,17 @@ class ModerationLog(models.Model):
     """An append-only record of every moderation decision: who, when, what, before/after, why."""
 
     class Action(models.TextChoices):
-        PUBLISH = "publish", "Publication"
-        HIDE = "hide", "Masquage"
-        REJECT = "reject", "Rejet"
-        AUTO_HOLD = "auto_hold", "Retenue automatique"
-        AUTO_HIDE = "auto_hide", "Masquage automatique (signalements)"
-        BLOCK = "block", "Blocage d'un contributeur"
-        UNBLOCK = "unblock", "Levée d'un blocage"
+        PUBLISH = "publish", _("Publication")
+        HIDE = "hide", _("Masquage")
+        REJECT = "reject", _("Rejet")
+        AUTO_HOLD = "auto_hold", _("Retenue automatique")
+        AUTO_HIDE = "auto_hide", _("Masquage automatique (signalements)")
+        BLOCK = "block", _("Blocage d'un contributeur")
+        UNBLOCK = "unblock", _("Levée d'un blocage")
 
     contribution = models.ForeignKey(
         Contribution,
-        verbose_name="contribution",
+        verbose_name=_("contribution"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -500,7 +514,7 @@ class ModerationLog(models.Model):
     )
     target_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="utilisateur concerné",
+        verbose_name=_("utilisateur concerné"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -508,23 +522,23 @@ class ModerationLog(models.Model):
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="auteur de la décision",
+        verbose_name=_("auteur de la décision"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        help_text="Vide pour une décision automatique.",
+        help_text=_("Vide pour une décision automatique."),
     )
-    action = models.CharField("décision", max_length=20, choices=Action.choices)
-    before = models.JSONField("avant", default=dict)
-    after = models.JSONField("après", default=dict)
-    reason = models.CharField("motif", max_length=40, blank=True)
-    note = models.TextField("précision", blank=True)
-    created_at = models.DateTimeField("date", default=timezone.now, db_index=True)
+    action = models.CharField(_("décision"), max_length=20, choices=Action.choices)
+    before = models.JSONField(_("avant"), default=dict)
+    after = models.JSONField(_("après"), default=dict)
+    reason = models.CharField(_("motif"), max_length=40, blank=True)
+    note = models.TextField(_("précision"), blank=True)
+    created_at = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
 
     class Meta:
-        verbose_name = "journal de modération"
-        verbose_name_plural = "journal de modération"
+        verbose_name = _("journal de modération")
+        verbose_name_plural = _("journal de modération")
         ordering = ["-created_at"]
 
     def __str__(self):
@@ -546,28 +560,29 @@ class ModerationLog(models.Model):
 class CouncilMeeting(models.Model):
     """A plenary meeting of the Conseil du Numérique en Santé."""
 
-    title = models.CharField("titre", max_length=250)
-    slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
-    starts_at = models.DateTimeField("date")
-    place = models.CharField("lieu", max_length=200, blank=True)
-    online_url = models.URLField("lien de retransmission", blank=True)
-    agenda = models.TextField("ordre du jour (Markdown)", blank=True)
-    minutes = models.TextField("compte rendu (Markdown)", blank=True)
-    minutes_url = models.URLField("compte rendu (document)", blank=True)
+    title = models.CharField(_("titre"), max_length=250)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=120, unique=True)
+    starts_at = models.DateTimeField(_("date"))
+    place = models.CharField(_("lieu"), max_length=200, blank=True)
+    online_url = models.URLField(_("lien de retransmission"), blank=True)
+    agenda = models.TextField(_("ordre du jour (Markdown)"), blank=True)
+    minutes = models.TextField(_("compte rendu (Markdown)"), blank=True)
+    minutes_url = models.URLField(_("compte rendu (document)"), blank=True)
     announcements = models.TextField(
-        "annonces et lancements (Markdown)",
+        _("annonces et lancements (Markdown)"),
         blank=True,
-        help_text="Ce que la réunion a lancé : groupes de travail, consultations, "
-        "Tour des régions…",
+        help_text=_(
+            "Ce que la réunion a lancé : groupes de travail, consultations, Tour des régions…"
+        ),
     )
     consultations = models.ManyToManyField(
-        Consultation, verbose_name="consultations lancées", blank=True, related_name="meetings"
+        Consultation, verbose_name=_("consultations lancées"), blank=True, related_name="meetings"
     )
-    is_published = models.BooleanField("publiée", default=True)
+    is_published = models.BooleanField(_("publiée"), default=True)
 
     class Meta:
-        verbose_name = "réunion du Conseil"
-        verbose_name_plural = "réunions du Conseil"
+        verbose_name = _("réunion du Conseil")
+        verbose_name_plural = _("réunions du Conseil")
         ordering = ["-starts_at"]
 
     def __str__(self):
@@ -583,31 +598,31 @@ class CouncilMeeting(models.Model):
 
 class WorkingGroup(models.Model):
     class Status(models.TextChoices):
-        OPEN = "open", "Ouvert aux candidatures"
-        ACTIVE = "active", "En activité"
-        CLOSED = "closed", "Clos"
+        OPEN = "open", _("Ouvert aux candidatures")
+        ACTIVE = "active", _("En activité")
+        CLOSED = "closed", _("Clos")
 
-    name = models.CharField("nom", max_length=200)
-    slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
-    mission = models.TextField("mission (Markdown)")
+    name = models.CharField(_("nom"), max_length=200)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=120, unique=True)
+    mission = models.TextField(_("mission (Markdown)"))
     meeting = models.ForeignKey(
         CouncilMeeting,
-        verbose_name="lancé lors de la réunion",
+        verbose_name=_("lancé lors de la réunion"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="working_groups",
     )
-    status = models.CharField("état", max_length=20, choices=Status.choices, default=Status.OPEN)
-    applications_close_at = models.DateTimeField("candidatures jusqu'au", null=True, blank=True)
+    status = models.CharField(_("état"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    applications_close_at = models.DateTimeField(_("candidatures jusqu'au"), null=True, blank=True)
     leads = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name="pilotes", blank=True, related_name="led_groups"
+        settings.AUTH_USER_MODEL, verbose_name=_("pilotes"), blank=True, related_name="led_groups"
     )
-    is_published = models.BooleanField("publié", default=True)
+    is_published = models.BooleanField(_("publié"), default=True)
 
     class Meta:
-        verbose_name = "groupe de travail"
-        verbose_name_plural = "groupes de travail"
+        verbose_name = _("groupe de travail")
+        verbose_name_plural = _("groupes de travail")
         ordering = ["name"]
 
     def __str__(self):
@@ -627,12 +642,12 @@ class WorkingGroup(models.Model):
 
 class Deliverable(models.Model):
     group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="deliverables")
-    title = models.CharField("titre", max_length=250)
-    url = models.URLField("lien")
-    published_on = models.DateField("publié le")
+    title = models.CharField(_("titre"), max_length=250)
+    url = models.URLField(_("lien"))
+    published_on = models.DateField(_("publié le"))
 
     class Meta:
-        verbose_name = "livrable"
+        verbose_name = _("livrable")
         ordering = ["-published_on"]
 
     def __str__(self):
@@ -643,42 +658,45 @@ class Application(models.Model):
     """A volunteer's application to a working group; accepted, they become a member."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "En cours d'examen"
-        ACCEPTED = "accepted", "Acceptée"
-        DECLINED = "declined", "Non retenue"
-        WITHDRAWN = "withdrawn", "Retirée"
+        PENDING = "pending", _("En cours d'examen")
+        ACCEPTED = "accepted", _("Acceptée")
+        DECLINED = "declined", _("Non retenue")
+        WITHDRAWN = "withdrawn", _("Retirée")
 
     group = models.ForeignKey(
-        WorkingGroup, verbose_name="groupe", on_delete=models.CASCADE, related_name="applications"
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="candidat",
+        WorkingGroup,
+        verbose_name=_("groupe"),
         on_delete=models.CASCADE,
         related_name="applications",
     )
-    organisation = models.CharField("organisme", max_length=200, blank=True)
-    stakeholder_type = models.CharField("type d'acteur", max_length=32)
-    motivation = models.TextField("motivation")
-    contribution = models.TextField("ce que je peux apporter", blank=True)
-    consent_public = models.BooleanField("nom affiché parmi les membres", default=False)
-    status = models.CharField(
-        "état", max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("candidat"),
+        on_delete=models.CASCADE,
+        related_name="applications",
     )
-    decision_message = models.TextField("message au candidat", blank=True)
-    decided_at = models.DateTimeField("décidée le", null=True, blank=True)
+    organisation = models.CharField(_("organisme"), max_length=200, blank=True)
+    stakeholder_type = models.CharField(_("type d'acteur"), max_length=32)
+    motivation = models.TextField(_("motivation"))
+    contribution = models.TextField(_("ce que je peux apporter"), blank=True)
+    consent_public = models.BooleanField(_("nom affiché parmi les membres"), default=False)
+    status = models.CharField(
+        _("état"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    decision_message = models.TextField(_("message au candidat"), blank=True)
+    decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="décidée par",
+        verbose_name=_("décidée par"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField("déposée le", default=timezone.now)
+    created_at = models.DateTimeField(_("déposée le"), default=timezone.now)
 
     class Meta:
-        verbose_name = "candidature"
+        verbose_name = _("candidature")
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
@@ -696,19 +714,19 @@ class EthicsPilot(models.Model):
     """A pilot of the ethics cell of digital health (cellule d'éthique du numérique en santé)."""
 
     class State(models.TextChoices):
-        PREPARING = "preparing", "En préparation"
-        RUNNING = "running", "En cours"
-        DONE = "done", "Terminé"
+        PREPARING = "preparing", _("En préparation")
+        RUNNING = "running", _("En cours")
+        DONE = "done", _("Terminé")
 
-    name = models.CharField("nom", max_length=200)
-    description = models.TextField("description")
-    state = models.CharField("état", max_length=20, choices=State.choices)
-    order = models.PositiveSmallIntegerField("ordre", default=0)
-    is_demo = models.BooleanField("contenu de démonstration", default=False)
+    name = models.CharField(_("nom"), max_length=200)
+    description = models.TextField(_("description"))
+    state = models.CharField(_("état"), max_length=20, choices=State.choices)
+    order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    is_demo = models.BooleanField(_("contenu de démonstration"), default=False)
 
     class Meta:
-        verbose_name = "pilote de la cellule d'éthique"
-        verbose_name_plural = "pilotes de la cellule d'éthique"
+        verbose_name = _("pilote de la cellule d'éthique")
+        verbose_name_plural = _("pilotes de la cellule d'éthique")
         ordering = ["order", "pk"]
 
     def __str__(self):

@@ -6,6 +6,7 @@ import datetime
 from django.conf import settings
 from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from esante.models import Notification, User
 from esante.notifications import Recipient, notify_many, register_job, register_kind
@@ -95,9 +96,13 @@ def render_consultation_reminder(notification):
         mine=Count("contributions", filter=Q(contributions__author_id=notification.user_id))
     ).order_by("number")
     days = max((consultation.closes_at - timezone.now()).days, 0)
-    left = "dernier jour" if days == 0 else f"plus que {days} jour{'s' if days > 1 else ''}"
+    if days == 0:
+        left = gettext("dernier jour")
+    else:
+        left = ngettext("plus que %(days)s jour", "plus que %(days)s jours", days) % {"days": days}
     return {
-        "subject": f"{left.capitalize()} pour contribuer : {consultation.title}",
+        "subject": gettext("%(left)s pour contribuer : %(title)s")
+        % {"left": left.capitalize(), "title": consultation.title},
         "template": "emails/notifications/consultation_reminder",
         "context": {
             "consultation": consultation,
@@ -111,7 +116,7 @@ def render_consultation_reminder(notification):
 def render_application_reminder(notification):
     group = WorkingGroup.objects.get(pk=notification.payload["group"])
     return {
-        "subject": f"Candidatures bientôt closes : {group.name}",
+        "subject": gettext("Candidatures bientôt closes : %(group)s") % {"group": group.name},
         "template": "emails/notifications/application_reminder",
         "context": {"group": group, "url": settings.SITE_URL + group.get_absolute_url()},
     }
@@ -284,7 +289,7 @@ def render_digest(notification):
     new = [(chapter, payload["chapters"][str(chapter.pk)]) for chapter in chapters]
     published = Consultation.objects.published()
     return {
-        "subject": "Les nouveautés de la concertation",
+        "subject": gettext("Les nouveautés de la concertation"),
         "template": "emails/notifications/digest",
         "context": {
             "new": [
@@ -304,9 +309,8 @@ def render_digest(notification):
 def render_staff_digest(notification):
     payload = notification.payload
     return {
-        "subject": (
-            f"Modération : {payload['pending']} en attente, {payload['flagged']} signalée(s)"
-        ),
+        "subject": gettext("Modération : %(pending)s en attente, %(flagged)s signalée(s)")
+        % {"pending": payload["pending"], "flagged": payload["flagged"]},
         "template": "emails/notifications/staff_digest",
         "context": {
             **payload,
@@ -317,18 +321,19 @@ def render_staff_digest(notification):
 
 
 def register():
+    # Lazy labels: the registry lives as long as the process, the language changes per request.
     register_kind(
         CONSULTATION_REMINDER,
-        "les rappels avant la clôture des consultations",
+        gettext_lazy("les rappels avant la clôture des consultations"),
         render_consultation_reminder,
     )
     register_kind(
         APPLICATION_REMINDER,
-        "les rappels avant la fin des candidatures aux groupes de travail",
+        gettext_lazy("les rappels avant la fin des candidatures aux groupes de travail"),
         render_application_reminder,
     )
-    register_kind(DIGEST, "le récapitulatif des nouveautés", render_digest)
-    register_kind(STAFF_DIGEST, "le récapitulatif de modération", render_staff_digest)
+    register_kind(DIGEST, gettext_lazy("le récapitulatif des nouveautés"), render_digest)
+    register_kind(STAFF_DIGEST, gettext_lazy("le récapitulatif de modération"), render_staff_digest)
     register_job("reminders", consultation_reminders)
     register_job("reminders", application_reminders)
     register_job("digests", digests)
@@ -376,8 +381,12 @@ def render_contribution_receipt(notification):
     )
     published = contribution.status == Contribution.Status.PUBLISHED
     return {
-        "subject": f"Votre contribution sur « {contribution.chapter.title} »"
-        + (" est publiée" if published else " est enregistrée"),
+        "subject": (
+            gettext("Votre contribution sur « %(chapter)s » est publiée")
+            if published
+            else gettext("Votre contribution sur « %(chapter)s » est enregistrée")
+        )
+        % {"chapter": contribution.chapter.title},
         "template": "emails/notifications/contribution_receipt",
         "context": {
             "contribution": contribution,
@@ -392,7 +401,8 @@ def render_reply_notice(notification):
         pk=notification.payload["contribution"]
     )
     return {
-        "subject": f"Nouvelle réponse à votre contribution sur « {contribution.chapter.title} »",
+        "subject": gettext("Nouvelle réponse à votre contribution sur « %(chapter)s »")
+        % {"chapter": contribution.chapter.title},
         "template": "emails/notifications/reply_notice",
         "context": {
             "contribution": contribution,
@@ -403,7 +413,9 @@ def render_reply_notice(notification):
 
 def register_contribution_kinds():
     register_kind(
-        CONTRIBUTION_RECEIPT, "les accusés de réception de vos contributions",
+        CONTRIBUTION_RECEIPT, gettext_lazy("les accusés de réception de vos contributions"),
         render_contribution_receipt,
     )  # fmt: skip
-    register_kind(REPLY_NOTICE, "les avis de réponse à vos contributions", render_reply_notice)
+    register_kind(
+        REPLY_NOTICE, gettext_lazy("les avis de réponse à vos contributions"), render_reply_notice
+    )

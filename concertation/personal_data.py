@@ -6,6 +6,8 @@ a French phone number, an e-mail address. A match holds the contribution for mod
 
 import re
 
+from django.utils.translation import gettext
+
 NIR_RE = re.compile(
     r"(?<![\dA-Za-z])([12])[\s.]?(\d{2})[\s.]?(\d{2})[\s.]?(\d{2}|2[AaBb])[\s.]?(\d{3})[\s.]?"
     r"(\d{3})[\s.]?(\d{2})(?![\dA-Za-z])"
@@ -23,12 +25,13 @@ def nir_key_is_valid(sex, year, month, department, commune, order, key) -> bool:
 
 
 def find_personal_data(text: str) -> list[str]:
-    """The kinds of personal data found, as French phrases for the author's warning."""
+    """The kinds of personal data found, as phrases (in the active language) for the author's
+    warning."""
     found = []
     if any(nir_key_is_valid(*m.groups()) for m in NIR_RE.finditer(text)):
-        found.append("un numéro de sécurité sociale")
+        found.append(gettext("un numéro de sécurité sociale"))
     if PHONE_RE.search(text):
-        found.append("un numéro de téléphone")
+        found.append(gettext("un numéro de téléphone"))
     if EMAIL_RE.search(text):
-        found.append("une adresse électronique")
+        found.append(gettext("une adresse électronique"))
     return found

@@ -13,6 +13,7 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db.models import F, Func, Q, TextField
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from esante.textsearch import fold
 
@@ -158,13 +159,14 @@ def _chapter_hit(chapter, excerpt) -> Hit:
         title=f"{chapter.consultation.title} — {chapter}",
         url=chapter.get_absolute_url(),
         excerpt=excerpt,
-        kind="Chapitre",
+        kind=gettext("Chapitre"),
     )
 
 
 def _contribution_hit(contribution, excerpt) -> Hit:
     return Hit(
-        title=f"{contribution.get_kind_display()} sur « {contribution.chapter.title} »",
+        title=gettext("%(kind)s sur « %(chapter)s »")
+        % {"kind": contribution.get_kind_display(), "chapter": contribution.chapter.title},
         url=contribution.get_absolute_url(),
         excerpt=excerpt,
         kind=contribution.get_kind_display(),

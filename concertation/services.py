@@ -1,5 +1,6 @@
 """Every write of the concertation with a business rule. Views, admin and commands call these."""
 
+import functools
 import html
 import re
 
@@ -8,7 +9,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext
 
 from esante import outbox
 from esante.models import User
@@ -39,13 +41,30 @@ class PersonalDataWarning(ValidationError):
     def __init__(self, found: list[str]):
         self.found = found
         super().__init__(
-            "Votre texte semble contenir "
-            + " et ".join(found)
-            + ". Pour protéger les données personnelles et de santé (article 9 du RGPD), il sera "
-            "relu par la modération avant d'être publié. Vous pouvez le modifier, ou confirmer "
-            "l'envoi.",
+            gettext(
+                "Votre texte semble contenir %(found)s. Pour protéger les données personnelles et "
+                "de santé (article 9 du RGPD), il sera relu par la modération avant d'être publié. "
+                "Vous pouvez le modifier, ou confirmer l'envoi."
+            )
+            % {"found": _and_join(found)},
             code="personal_data",
         )
+
+
+def _staff_note(text):
+    """What the personal-data guard found, for the moderation log: staff read it in French."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return ", ".join(find_personal_data(text))
+
+
+def _and_join(items: list[str]) -> str:
+    """« a et b et c », each pair joined by a translatable phrase."""
+    return functools.reduce(
+        lambda first, second: (
+            gettext("%(first)s et %(second)s") % {"first": first, "second": second}
+        ),
+        items,
+    )
 
 
 # --- Chapters and versions ----------------------------------------------------------------------
@@ -59,7 +78,7 @@ def chapter_revise(
     anchors so that contributions made on them stay attached."""
     texts = split_paragraphs(body)
     if not texts:
-        raise ValidationError("Le texte du chapitre est vide.", code="empty")
+        raise ValidationError(gettext("Le texte du chapitre est vide."), code="empty")
     # Lock the chapter: two editors revising at once must not both create version N.
     chapter = Chapter.objects.select_for_update().get(pk=chapter.pk)
     previous = chapter.current_version
@@ -118,54 +137,77 @@ def clean_text(value: str, *, field: str, required: bool = True) -> str:
     """Validate and neutralise user text: no null byte, no script, bounded, not blank."""
     value = (value or "").replace("\r\n", "\n")
     if "\x00" in value:
-        raise ValidationError({field: "Le texte contient un caractère non autorisé."})
+        raise ValidationError({field: gettext("Le texte contient un caractère non autorisé.")})
     value = value.strip()
     if required and not value:
-        raise ValidationError({field: "Le texte est vide : écrivez votre contribution."})
+        raise ValidationError({field: gettext("Le texte est vide : écrivez votre contribution.")})
     limit = settings.CONTRIBUTION_MAX_LENGTH
     if len(value) > limit:
         raise ValidationError(
-            {field: f"Le texte dépasse {limit} caractères ({len(value)}) : raccourcissez-le."}
+            {
+                field: gettext(
+                    "Le texte dépasse %(limit)s caractères (%(length)s) : raccourcissez-le."
+                )
+                % {"limit": limit, "length": len(value)}
+            }
         )
     if JS_URL_RE.search(value):
         raise ValidationError(
-            {field: "Les liens « javascript: » ou « data: » ne sont pas acceptés."}
+            {field: gettext("Les liens « javascript: » ou « data: » ne sont pas acceptés.")}
         )
     if TAG_RE.search(value):
         # Raw HTML is not part of the accepted Markdown: keep the text, drop every tag.
         value = html.unescape(nh3.clean(value, tags=set())).strip()
         if TAG_RE.search(value) or not value:
-            raise ValidationError({field: "Le HTML n'est pas accepté : écrivez en texte simple."})
+            raise ValidationError(
+                {field: gettext("Le HTML n'est pas accepté : écrivez en texte simple.")}
+            )
     return value
 
 
 def _ensure_can_contribute(*, user: User, consultation: Consultation) -> None:
     if not user.is_authenticated:
-        raise PermissionDenied("Connectez-vous pour contribuer.")
+        raise PermissionDenied(gettext("Connectez-vous pour contribuer."))
     if not concertation_rules.has_verified_email(user):
         raise PermissionDenied(
-            "Confirmez votre adresse électronique avant de contribuer : "
-            "suivez le lien du courriel reçu à l'inscription."
+            gettext(
+                "Confirmez votre adresse électronique avant de contribuer : "
+                "suivez le lien du courriel reçu à l'inscription."
+            )
         )
     block = concertation_rules.active_block(user)
     if block is not None:
-        until = (
-            f" jusqu'au {timezone.localtime(block.until):%d/%m/%Y à %H:%M}" if block.until else ""
-        )
+        if block.until:
+            until = timezone.localtime(block.until)
+            raise PermissionDenied(
+                gettext(
+                    "Votre compte ne peut plus contribuer jusqu'au %(date)s à %(time)s. "
+                    "Motif : %(reason)s"
+                )
+                % {"date": f"{until:%d/%m/%Y}", "time": f"{until:%H:%M}", "reason": block.reason}
+            )
         raise PermissionDenied(
-            f"Votre compte ne peut plus contribuer{until}. Motif : {block.reason}"
+            gettext("Votre compte ne peut plus contribuer. Motif : %(reason)s")
+            % {"reason": block.reason}
         )
     if not consultation.is_published:
-        raise PermissionDenied("Cette consultation n'est pas publiée.")
+        raise PermissionDenied(gettext("Cette consultation n'est pas publiée."))
     state = consultation.state
     if state == Consultation.State.UPCOMING:
+        opens_at = timezone.localtime(consultation.opens_at)
         raise PermissionDenied(
-            "Cette consultation n'est pas encore ouverte : les contributions seront possibles "
-            f"à partir du {timezone.localtime(consultation.opens_at):%d/%m/%Y à %H:%M}."
+            gettext(
+                "Cette consultation n'est pas encore ouverte : les contributions seront possibles "
+                "à partir du %(date)s à %(time)s."
+            )
+            % {"date": f"{opens_at:%d/%m/%Y}", "time": f"{opens_at:%H:%M}"}
         )
     if state == Consultation.State.CLOSED:
         raise PermissionDenied(
-            "Cette consultation est close : elle ne reçoit plus de contributions ni de réactions."
+            gettext(
+                "Cette consultation est close : elle ne reçoit plus de contributions ni de "
+                "réactions."
+            )
         )
 
 
@@ -194,9 +236,9 @@ def contribution_create(
     consultation = chapter.consultation
     _ensure_can_contribute(user=user, consultation=consultation)
     if kind not in Contribution.Kind.values:
-        raise ValidationError({"kind": "Type de contribution inconnu."})
+        raise ValidationError({"kind": gettext("Type de contribution inconnu.")})
     if paragraph is not None and paragraph.chapter_id != chapter.pk:
-        raise ValidationError("Ce paragraphe n'appartient pas à ce chapitre.")
+        raise ValidationError(gettext("Ce paragraphe n'appartient pas à ce chapitre."))
     if (
         paragraph is not None
         and not ParagraphText.objects.filter(
@@ -204,22 +246,31 @@ def contribution_create(
         ).exists()
     ):
         raise ValidationError(
-            "Ce paragraphe n'existe plus dans la version en ligne du chapitre : rechargez la page."
+            gettext(
+                "Ce paragraphe n'existe plus dans la version en ligne du chapitre : rechargez la "
+                "page."
+            )
         )
     if parent is not None:
         if parent.chapter_id != chapter.pk:
-            raise ValidationError("La contribution à laquelle vous répondez est introuvable.")
+            raise ValidationError(
+                gettext("La contribution à laquelle vous répondez est introuvable.")
+            )
         if parent.parent_id is not None:
             parent = parent.parent  # Threads are one level deep: answer the thread's start.
         if parent.status != Contribution.Status.PUBLISHED:
-            raise ValidationError("On ne peut pas répondre à une contribution non publiée.")
+            raise ValidationError(
+                gettext("On ne peut pas répondre à une contribution non publiée.")
+            )
         paragraph, kind = parent.paragraph, Contribution.Kind.COMMENT
     body = clean_text(body, field="body")
     if kind == Contribution.Kind.REWORDING:
         if paragraph is None:
             raise ValidationError(
-                "Une reformulation porte sur un paragraphe précis. Choisissez « Contribuer » "
-                "sous le paragraphe à reformuler."
+                gettext(
+                    "Une reformulation porte sur un paragraphe précis. Choisissez « Contribuer » "
+                    "sous le paragraphe à reformuler."
+                )
             )
         proposed_text = clean_text(proposed_text, field="proposed_text")
     else:
@@ -227,7 +278,7 @@ def contribution_create(
     if not has_accepted_charter(user=user, consultation=consultation):
         if not accept_charter:
             raise ValidationError(
-                {"accept_charter": "Acceptez la charte de modération pour contribuer."}
+                {"accept_charter": gettext("Acceptez la charte de modération pour contribuer.")}
             )
         charter_accept(user=user, consultation=consultation)
     found = find_personal_data(f"{body}\n{proposed_text}")
@@ -261,7 +312,7 @@ def contribution_create(
             action=ModerationLog.Action.AUTO_HOLD,
             after={"status": status},
             reason="personal_data",
-            note="Détecté : " + ", ".join(found),
+            note="Détecté : " + _staff_note(f"{body}\n{proposed_text}"),
         )
     # In the same transaction: if the contribution is saved, its notifications will go out,
     # even if the broker is down right now.
@@ -275,14 +326,19 @@ def contribution_edit(
 ) -> Contribution:
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
     if not concertation_rules.is_author(user, contribution):
-        raise PermissionDenied("Vous ne pouvez modifier que vos propres contributions.")
+        raise PermissionDenied(gettext("Vous ne pouvez modifier que vos propres contributions."))
     if not concertation_rules.within_edit_window(user, contribution):
+        minutes = settings.CONTRIBUTION_EDIT_WINDOW_MINUTES
         raise PermissionDenied(
-            f"Le délai de modification ({settings.CONTRIBUTION_EDIT_WINDOW_MINUTES} minutes) "
-            "est dépassé."
+            ngettext(
+                "Le délai de modification (%(minutes)s minute) est dépassé.",
+                "Le délai de modification (%(minutes)s minutes) est dépassé.",
+                minutes,
+            )
+            % {"minutes": minutes}
         )
     if contribution.status not in (Contribution.Status.PUBLISHED, Contribution.Status.PENDING):
-        raise PermissionDenied("Cette contribution ne peut plus être modifiée.")
+        raise PermissionDenied(gettext("Cette contribution ne peut plus être modifiée."))
     _ensure_can_contribute(user=user, consultation=contribution.consultation)
     contribution.body = clean_text(body, field="body")
     fields = ["body", "edited_at"]
@@ -301,7 +357,8 @@ def contribution_edit(
             action=ModerationLog.Action.AUTO_HOLD,
             after={"status": contribution.status},
             reason="personal_data",
-            note="Détecté après modification : " + ", ".join(found),
+            note="Détecté après modification : "
+            + _staff_note(f"{contribution.body}\n{contribution.proposed_text}"),
         )
     elif a_priori and contribution.status == Contribution.Status.PUBLISHED:
         # Approved text only: an edit goes back to the moderators before it is public again.
@@ -315,10 +372,12 @@ def contribution_edit(
 @transaction.atomic
 def contribution_withdraw(*, user: User, contribution: Contribution) -> None:
     if not concertation_rules.is_author(user, contribution):
-        raise PermissionDenied("Vous ne pouvez retirer que vos propres contributions.")
+        raise PermissionDenied(gettext("Vous ne pouvez retirer que vos propres contributions."))
     if contribution.status not in (Contribution.Status.PUBLISHED, Contribution.Status.PENDING):
         # A moderation decision stays visible with its reason: it cannot be withdrawn over.
-        raise PermissionDenied("Cette contribution a fait l'objet d'une décision de modération.")
+        raise PermissionDenied(
+            gettext("Cette contribution a fait l'objet d'une décision de modération.")
+        )
     contribution.status = Contribution.Status.WITHDRAWN
     contribution.save(update_fields=["status"])
 
@@ -332,12 +391,12 @@ COUNTER = {Reaction.Value.AGREE: "agree_count", Reaction.Value.DISAGREE: "disagr
 def reaction_set(*, user: User, contribution: Contribution, value: str) -> str | None:
     """Agree or disagree; the same choice again takes the reaction back. Returns the new value."""
     if value not in COUNTER:
-        raise ValidationError("Réaction inconnue.")
+        raise ValidationError(gettext("Réaction inconnue."))
     _ensure_can_contribute(user=user, consultation=contribution.consultation)
     if contribution.author_id == user.pk:
-        raise PermissionDenied("Vous ne pouvez pas réagir à votre propre contribution.")
+        raise PermissionDenied(gettext("Vous ne pouvez pas réagir à votre propre contribution."))
     if contribution.status != Contribution.Status.PUBLISHED:
-        raise PermissionDenied("On ne peut réagir qu'à une contribution publiée.")
+        raise PermissionDenied(gettext("On ne peut réagir qu'à une contribution publiée."))
     # Lock the contribution row: concurrent reactions must keep the counters exact.
     Contribution.objects.select_for_update().filter(pk=contribution.pk).first()
     existing = Reaction.objects.filter(contribution=contribution, user=user).first()
@@ -358,13 +417,13 @@ def reaction_set(*, user: User, contribution: Contribution, value: str) -> str |
 @transaction.atomic
 def flag_create(*, user: User, contribution: Contribution, reason: str, note: str = "") -> Flag:
     if not user.is_authenticated:
-        raise PermissionDenied("Connectez-vous pour signaler une contribution.")
+        raise PermissionDenied(gettext("Connectez-vous pour signaler une contribution."))
     if reason not in Flag.Reason.values:
-        raise ValidationError({"reason": "Choisissez un motif de signalement."})
+        raise ValidationError({"reason": gettext("Choisissez un motif de signalement.")})
     if contribution.status != Contribution.Status.PUBLISHED:
-        raise PermissionDenied("Cette contribution n'est pas publiée.")
+        raise PermissionDenied(gettext("Cette contribution n'est pas publiée."))
     if contribution.author_id == user.pk:
-        raise PermissionDenied("Vous ne pouvez pas signaler votre propre contribution.")
+        raise PermissionDenied(gettext("Vous ne pouvez pas signaler votre propre contribution."))
     note = clean_text(note, field="note", required=False)[:500]
     try:
         with transaction.atomic():
@@ -372,7 +431,7 @@ def flag_create(*, user: User, contribution: Contribution, reason: str, note: st
                 contribution=contribution, user=user, reason=reason, note=note
             )
     except IntegrityError:
-        raise ValidationError("Vous avez déjà signalé cette contribution.") from None
+        raise ValidationError(gettext("Vous avez déjà signalé cette contribution.")) from None
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
     contribution.flag_count = F("flag_count") + 1
     contribution.save(update_fields=["flag_count"])
@@ -412,7 +471,7 @@ def follow_toggle(
     if sum(target is not None for target in targets) != 1:
         raise ValueError("Follow exactly one target.")
     if not user.is_authenticated:
-        raise PermissionDenied("Connectez-vous pour suivre un contenu.")
+        raise PermissionDenied(gettext("Connectez-vous pour suivre un contenu."))
     lookup = {
         "user": user,
         "consultation": consultation,
@@ -442,13 +501,13 @@ def contributions_moderate(
 ) -> int:
     """Publish, hide or reject contributions; each decision is logged with before and after."""
     if not concertation_rules.is_dns_team(actor):
-        raise PermissionDenied("Seule l'équipe DNS modère les contributions.")
+        raise PermissionDenied(gettext("Seule l'équipe DNS modère les contributions."))
     if action not in MODERATION_TARGET:
-        raise ValidationError("Décision de modération inconnue.")
+        raise ValidationError(gettext("Décision de modération inconnue."))
     if action != ModerationLog.Action.PUBLISH and reason not in REASON_LABELS:
-        raise ValidationError("Choisissez le motif de la décision dans la liste.")
+        raise ValidationError(gettext("Choisissez le motif de la décision dans la liste."))
     if reason == "other" and not note.strip():
-        raise ValidationError("Précisez le motif « autre » dans le champ libre.")
+        raise ValidationError(gettext("Précisez le motif « autre » dans le champ libre."))
     target = MODERATION_TARGET[action]
     now = timezone.now()
     changed = 0
@@ -494,11 +553,11 @@ def contributions_moderate(
 @transaction.atomic
 def contributor_block(*, actor: User, user: User, reason: str, until=None) -> ContributorBlock:
     if not concertation_rules.is_dns_team(actor):
-        raise PermissionDenied("Seule l'équipe DNS peut bloquer un contributeur.")
+        raise PermissionDenied(gettext("Seule l'équipe DNS peut bloquer un contributeur."))
     if not reason.strip():
-        raise ValidationError({"reason": "Indiquez le motif du blocage."})
+        raise ValidationError({"reason": gettext("Indiquez le motif du blocage.")})
     if until is not None and until <= timezone.now():
-        raise ValidationError({"until": "La fin du blocage doit être dans le futur."})
+        raise ValidationError({"until": gettext("La fin du blocage doit être dans le futur.")})
     block = ContributorBlock.objects.create(
         user=user, reason=reason.strip(), until=until, created_by=actor
     )
@@ -515,7 +574,7 @@ def contributor_block(*, actor: User, user: User, reason: str, until=None) -> Co
 @transaction.atomic
 def contributor_unblock(*, actor: User, block: ContributorBlock) -> None:
     if not concertation_rules.is_dns_team(actor):
-        raise PermissionDenied("Seule l'équipe DNS peut lever un blocage.")
+        raise PermissionDenied(gettext("Seule l'équipe DNS peut lever un blocage."))
     block.lifted_at = timezone.now()
     block.save(update_fields=["lifted_at"])
     ModerationLog.objects.create(
@@ -545,32 +604,39 @@ def application_create(
     from .models import Application
 
     if not user.is_authenticated:
-        raise PermissionDenied("Connectez-vous pour candidater.")
+        raise PermissionDenied(gettext("Connectez-vous pour candidater."))
     if not concertation_rules.has_verified_email(user):
         raise PermissionDenied(
-            "Confirmez votre adresse électronique avant de candidater : suivez le lien du "
-            "courriel reçu à l'inscription."
+            gettext(
+                "Confirmez votre adresse électronique avant de candidater : suivez le lien du "
+                "courriel reçu à l'inscription."
+            )
         )
     if not group.accepts_applications():
-        raise ValidationError("Les candidatures à ce groupe de travail sont closes.", code="closed")
+        raise ValidationError(
+            gettext("Les candidatures à ce groupe de travail sont closes."), code="closed"
+        )
     errors = {}
     motivation = (motivation or "").replace("\x00", "").strip()
     if not motivation:
-        errors["motivation"] = "Expliquez en quelques lignes votre motivation."
+        errors["motivation"] = gettext("Expliquez en quelques lignes votre motivation.")
     elif len(motivation) > APPLICATION_MOTIVATION_MAX:
-        errors["motivation"] = (
-            f"La motivation dépasse {APPLICATION_MOTIVATION_MAX} caractères ({len(motivation)}) : "
-            "raccourcissez-la."
-        )
+        errors["motivation"] = gettext(
+            "La motivation dépasse %(limit)s caractères (%(length)s) : raccourcissez-la."
+        ) % {"limit": APPLICATION_MOTIVATION_MAX, "length": len(motivation)}
     contribution = (contribution or "").replace("\x00", "").strip()
     if len(contribution) > APPLICATION_MOTIVATION_MAX:
-        errors["contribution"] = f"Ce texte dépasse {APPLICATION_MOTIVATION_MAX} caractères."
+        errors["contribution"] = gettext("Ce texte dépasse %(limit)s caractères.") % {
+            "limit": APPLICATION_MOTIVATION_MAX
+        }
     stakeholder_type = stakeholder_type or user.stakeholder_type
     if stakeholder_type not in StakeholderType.values:
-        errors["stakeholder_type"] = "Choisissez un type d'acteur dans la liste."
+        errors["stakeholder_type"] = gettext("Choisissez un type d'acteur dans la liste.")
     if errors:
         raise ValidationError(errors)
-    duplicate = ValidationError("Vous avez déjà candidaté à ce groupe de travail.", code="twice")
+    duplicate = ValidationError(
+        gettext("Vous avez déjà candidaté à ce groupe de travail."), code="twice"
+    )
     if Application.objects.filter(group=group, user=user).exclude(status="withdrawn").exists():
         raise duplicate
     try:
@@ -594,9 +660,9 @@ def application_withdraw(*, user: User, application) -> None:
 
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.user_id != user.pk:
-        raise PermissionDenied("Vous ne pouvez retirer que vos propres candidatures.")
+        raise PermissionDenied(gettext("Vous ne pouvez retirer que vos propres candidatures."))
     if application.status != Application.Status.PENDING:
-        raise ValidationError("Seule une candidature en cours d'examen peut être retirée.")
+        raise ValidationError(gettext("Seule une candidature en cours d'examen peut être retirée."))
     application.status = Application.Status.WITHDRAWN
     application.save(update_fields=["status"])
 
@@ -607,7 +673,7 @@ def applications_decide(*, actor: User, application_ids, accept: bool, message: 
     from .models import Application
 
     if not concertation_rules.is_dns_team(actor):
-        raise PermissionDenied("Seule l'équipe DNS examine les candidatures.")
+        raise PermissionDenied(gettext("Seule l'équipe DNS examine les candidatures."))
     status = Application.Status.ACCEPTED if accept else Application.Status.DECLINED
     now = timezone.now()
     decided = 0

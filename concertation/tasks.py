@@ -4,6 +4,7 @@ from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 
 from .models import Application
 
@@ -27,10 +28,12 @@ def send_application_decision(application_id: int) -> bool:
         "group_url": f"{settings.SITE_URL}{application.group.get_absolute_url()}",
         "site_name": settings.SITE_NAME,
     }
-    verdict = "acceptée" if application.status == "accepted" else "non retenue"
+    if application.status == "accepted":
+        subject = gettext("[%(site)s] Votre candidature au groupe « %(group)s » : acceptée")
+    else:
+        subject = gettext("[%(site)s] Votre candidature au groupe « %(group)s » : non retenue")
     message = EmailMultiAlternatives(
-        subject=f"[{settings.SITE_NAME}] Votre candidature au groupe « {application.group} » : "
-        f"{verdict}",
+        subject=subject % {"site": settings.SITE_NAME, "group": application.group},
         body=render_to_string("emails/council/decision.txt", context),
         to=[application.user.email],
     )

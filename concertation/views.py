@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
@@ -36,7 +37,7 @@ def consultation_list(request):
             "open": by_state[Consultation.State.OPEN],
             "upcoming": by_state[Consultation.State.UPCOMING],
             "closed": by_state[Consultation.State.CLOSED],
-            "breadcrumb_data": {"current": "Concertation"},
+            "breadcrumb_data": {"current": gettext("Concertation")},
         },
     )
 
@@ -51,7 +52,10 @@ def consultation_detail(request, slug):
             "follows": selectors.follows_of(user=request.user, consultation=consultation),
             "breadcrumb_data": {
                 "links": [
-                    {"url": reverse("concertation:consultation_list"), "title": "Concertation"}
+                    {
+                        "url": reverse("concertation:consultation_list"),
+                        "title": gettext("Concertation"),
+                    }
                 ],
                 "current": consultation.title,
             },
@@ -115,7 +119,10 @@ def _chapter_page(request, chapter, *, form=None, status=200, reply_forms=None):
         "query_string": query.urlencode(),
         "breadcrumb_data": {
             "links": [
-                {"url": reverse("concertation:consultation_list"), "title": "Concertation"},
+                {
+                    "url": reverse("concertation:consultation_list"),
+                    "title": gettext("Concertation"),
+                },
                 {"url": consultation.get_absolute_url(), "title": consultation.title},
             ],
             "current": chapter.title,
@@ -157,13 +164,13 @@ def _too_many(request):
     return render(
         request,
         "concertation/too_many.html",
-        {"breadcrumb_data": {"current": "Trop de contributions"}},
+        {"breadcrumb_data": {"current": gettext("Trop de contributions")}},
         status=429,
     )
 
 
 def _refused(request, exc: PermissionDenied, back: str):
-    messages.error(request, str(exc) or "Cette action n'est pas autorisée.")
+    messages.error(request, str(exc) or gettext("Cette action n'est pas autorisée."))
     return redirect(back)
 
 
@@ -191,7 +198,7 @@ def contribution_create(request, slug, chapter):
     if anchor := form.cleaned_data["paragraph"]:
         paragraph = chapter.paragraphs.filter(anchor=anchor).first()
         if paragraph is None:
-            form.add_error(None, "Ce paragraphe n'existe pas dans ce chapitre.")
+            form.add_error(None, gettext("Ce paragraphe n'existe pas dans ce chapitre."))
             return _chapter_page(request, chapter, form=form, status=400)
     try:
         contribution = services.contribution_create(
@@ -223,18 +230,22 @@ def contribution_create(request, slug, chapter):
 
 def _announce(request, contribution):
     if contribution.status == Contribution.Status.PUBLISHED:
-        messages.success(request, "Merci : votre contribution est publiée.")
+        messages.success(request, gettext("Merci : votre contribution est publiée."))
     elif contribution.held_reason == Contribution.HeldReason.PERSONAL_DATA:
         messages.warning(
             request,
-            "Votre contribution est enregistrée. Comme elle semble contenir des données "
-            "personnelles, elle sera relue par la modération avant d'être publiée.",
+            gettext(
+                "Votre contribution est enregistrée. Comme elle semble contenir des données "
+                "personnelles, elle sera relue par la modération avant d'être publiée."
+            ),
         )
     else:
         messages.success(
             request,
-            "Merci : votre contribution est enregistrée. Elle sera publiée après validation "
-            "par la modération.",
+            gettext(
+                "Merci : votre contribution est enregistrée. Elle sera publiée après validation "
+                "par la modération."
+            ),
         )
 
 
@@ -304,7 +315,7 @@ def reaction(request, pk):
     contribution = _get_contribution(pk)
     form = ReactionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Réaction inconnue.")
+        messages.error(request, gettext("Réaction inconnue."))
         return redirect(_contribution_url(contribution))
     try:
         value = services.reaction_set(
@@ -313,7 +324,10 @@ def reaction(request, pk):
     except PermissionDenied as exc:
         return _refused(request, exc, _contribution_url(contribution))
     messages.success(
-        request, "Votre réaction est enregistrée." if value else "Votre réaction est retirée."
+        request,
+        gettext("Votre réaction est enregistrée.")
+        if value
+        else gettext("Votre réaction est retirée."),
     )
     return redirect(_contribution_url(contribution))
 
@@ -337,7 +351,9 @@ def flag(request, pk):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect(_contribution_url(contribution))
-        messages.success(request, "Merci : votre signalement a été transmis à la modération.")
+        messages.success(
+            request, gettext("Merci : votre signalement a été transmis à la modération.")
+        )
         return redirect(_contribution_url(contribution))
     return render(
         request,
@@ -345,7 +361,9 @@ def flag(request, pk):
         {
             "contribution": contribution,
             "form": form,
-            "breadcrumb_data": _contribution_breadcrumb(contribution, "Signaler une contribution"),
+            "breadcrumb_data": _contribution_breadcrumb(
+                contribution, gettext("Signaler une contribution")
+            ),
         },
         status=400 if form.errors else 200,
     )
@@ -355,7 +373,7 @@ def flag(request, pk):
 def contribution_edit(request, pk):
     contribution = _get_contribution(pk)
     if not request.user.has_perm("concertation.edit_contribution", contribution):
-        raise PermissionDenied("Vous ne pouvez pas modifier cette contribution.")
+        raise PermissionDenied(gettext("Vous ne pouvez pas modifier cette contribution."))
     form = EditForm(
         request.POST or None,
         initial={"body": contribution.body, "proposed_text": contribution.proposed_text},
@@ -379,15 +397,18 @@ def contribution_edit(request, pk):
             if contribution.held_reason == Contribution.HeldReason.PERSONAL_DATA:
                 messages.warning(
                     request,
-                    "Votre contribution est modifiée. Comme elle semble contenir des données "
-                    "personnelles, elle sera relue par la modération avant d'être publiée.",
+                    gettext(
+                        "Votre contribution est modifiée. Comme elle semble contenir des données "
+                        "personnelles, elle sera relue par la modération avant d'être publiée."
+                    ),
                 )
             elif contribution.status == Contribution.Status.PENDING:
                 messages.success(
-                    request, "Votre contribution est modifiée ; elle sera publiée après relecture."
+                    request,
+                    gettext("Votre contribution est modifiée ; elle sera publiée après relecture."),
                 )
             else:
-                messages.success(request, "Votre contribution est modifiée.")
+                messages.success(request, gettext("Votre contribution est modifiée."))
             return redirect(_contribution_url(contribution))
     return render(
         request,
@@ -395,7 +416,9 @@ def contribution_edit(request, pk):
         {
             "contribution": contribution,
             "form": form,
-            "breadcrumb_data": _contribution_breadcrumb(contribution, "Modifier ma contribution"),
+            "breadcrumb_data": _contribution_breadcrumb(
+                contribution, gettext("Modifier ma contribution")
+            ),
         },
         status=400 if form.errors else 200,
     )
@@ -409,7 +432,7 @@ def contribution_withdraw(request, pk):
         services.contribution_withdraw(user=request.user, contribution=contribution)
     except PermissionDenied as exc:
         raise PermissionDenied(str(exc)) from exc
-    messages.success(request, "Votre contribution est retirée.")
+    messages.success(request, gettext("Votre contribution est retirée."))
     return redirect(_contribution_url(contribution))
 
 
@@ -426,9 +449,9 @@ def follow(request, slug, chapter=None):
     following = services.follow_toggle(user=request.user, **target)
     messages.success(
         request,
-        "Vous suivez désormais ce contenu : vous serez prévenu des nouveautés."
+        gettext("Vous suivez désormais ce contenu : vous serez prévenu des nouveautés.")
         if following
-        else "Vous ne suivez plus ce contenu.",
+        else gettext("Vous ne suivez plus ce contenu."),
     )
     return redirect(back)
 
@@ -450,14 +473,17 @@ def chapter_versions(request, slug, chapter):
             "rows": rows,
             "breadcrumb_data": {
                 "links": [
-                    {"url": reverse("concertation:consultation_list"), "title": "Concertation"},
+                    {
+                        "url": reverse("concertation:consultation_list"),
+                        "title": gettext("Concertation"),
+                    },
                     {
                         "url": chapter.consultation.get_absolute_url(),
                         "title": chapter.consultation.title,
                     },
                     {"url": chapter.get_absolute_url(), "title": chapter.title},
                 ],
-                "current": "Versions",
+                "current": gettext("Versions"),
             },
         },
     )
@@ -502,5 +528,5 @@ def search(request):
     return render(
         request,
         "concertation/search.html",
-        {"q": q, "results": results, "breadcrumb_data": {"current": "Recherche"}},
+        {"q": q, "results": results, "breadcrumb_data": {"current": gettext("Recherche")}},
     )

@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import notifications
 from .models import Notification, OutboxMessage, Region, Unsubscription, User
@@ -32,7 +34,7 @@ class UserAdmin(DjangoUserAdmin):
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (
-            "Profil public",
+            _("Profil public"),
             {
                 "fields": [
                     "display_name",
@@ -44,16 +46,16 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
         (
-            "Rôles",
+            _("Rôles"),
             {
                 "fields": ["is_active", "is_staff", "is_superuser", "groups", "editor_regions"],
-                "description": (
+                "description": _(
                     "« Équipe DNS » édite les contenus nationaux et modère ; « Équipe ARS » publie "
                     "pour les régions cochées ci-dessous. Les deux doivent avoir le statut équipe."
                 ),
             },
         ),
-        ("Dates", {"fields": ["last_login", "date_joined"]}),
+        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
@@ -92,13 +94,21 @@ class NotificationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="Renvoyer les notifications en échec", permissions=["change"])
+    @admin.action(description=_("Renvoyer les notifications en échec"), permissions=["change"])
     def retry(self, request, queryset):
         count = queryset.filter(status=Notification.Status.FAILED).update(
             status=Notification.Status.PENDING, enqueued_at=None, attempts=0
         )
         notifications.enqueue_pending()
-        self.message_user(request, f"{count} notification(s) remise(s) en file d'envoi.")
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d notification remise en file d'envoi.",
+                "%(count)d notifications remises en file d'envoi.",
+                count,
+            )
+            % {"count": count},
+        )
 
 
 @admin.register(Unsubscription)

@@ -3,9 +3,35 @@
 import os
 
 from celery import Celery
+from celery.signals import task_postrun, task_prerun
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "esante.settings")
 
 app = Celery("esante")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+# E-mails and other task output are in the site's language (French) however the task runs:
+# in a worker, or eagerly inside an English request (the request's language is restored).
+_previous_language = {}
+
+
+@task_prerun.connect
+def _activate_site_language(task_id=None, **kwargs):
+    from django.conf import settings
+    from django.utils import translation
+
+    _previous_language[task_id] = translation.get_language()
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@task_postrun.connect
+def _restore_language(task_id=None, **kwargs):
+    from django.utils import translation
+
+    previous = _previous_language.pop(task_id, None)
+    if previous:
+        translation.activate(previous)
+    else:
+        translation.deactivate()

@@ -1,24 +1,26 @@
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext
 
 
 def site(request):
     """The main navigation, with the current section marked for aria-current."""
     path = request.path
+    home = reverse("home")  # "/" in French, "/en/" in English
     items = [
-        ("Accueil", reverse("home")),
-        ("Feuille de route", reverse("roadmap:roadmap_list")),
-        ("Concertation", reverse("concertation:consultation_list")),
-        ("Conseil", reverse("concertation:council_home")),
-        ("Événements", reverse("events:event_list")),
-        ("Actualités", reverse("roadmap:news_list")),
-        ("Régions", reverse("region_list")),
+        (gettext("Accueil"), reverse("home")),
+        (gettext("Feuille de route"), reverse("roadmap:roadmap_list")),
+        (gettext("Concertation"), reverse("concertation:consultation_list")),
+        (gettext("Conseil"), reverse("concertation:council_home")),
+        (gettext("Événements"), reverse("events:event_list")),
+        (gettext("Actualités"), reverse("roadmap:news_list")),
+        (gettext("Régions"), reverse("region_list")),
     ]
     nav = [
         {
             "label": label,
             "url": url,
-            "current": path == url if url == "/" else path.startswith(url),
+            "current": path == url if url == home else path.startswith(url),
         }
         for label, url in items
     ]

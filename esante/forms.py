@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import User
 
@@ -15,12 +17,12 @@ class ProfileForm(forms.ModelForm):
             "digest_frequency",
         ]
         help_texts = {
-            "display_name": (
+            "display_name": _(
                 "Affiché à côté de vos contributions. Laissé vide, vous apparaissez comme "
                 "« Contributeur » suivi de votre type d'acteur."
             ),
-            "organisation": "Facultatif : l'établissement, l'entreprise ou l'association.",
-            "digest_frequency": (
+            "organisation": _("Facultatif : l'établissement, l'entreprise ou l'association."),
+            "digest_frequency": _(
                 "Les nouvelles contributions sur ce que vous suivez, les réponses et réactions "
                 "à vos contributions, les consultations qui ouvrent ou vont fermer."
             ),
@@ -28,7 +30,7 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].empty_label = "Non précisée"
+        self.fields["region"].empty_label = gettext("Non précisée")
 
     def clean_display_name(self):
         return " ".join(self.cleaned_data["display_name"].split())

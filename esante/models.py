@@ -3,20 +3,22 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class Region(models.Model):
     """One of the 18 French regions, with its regional health agency (ARS)."""
 
-    code = models.CharField("code INSEE", max_length=3, unique=True)
-    name = models.CharField("nom", max_length=100, unique=True)
-    slug = models.SlugField("identifiant d'URL", max_length=100, unique=True)
-    ars_name = models.CharField("agence régionale de santé", max_length=150)
-    ars_url = models.URLField("site de l'ARS", blank=True)
-    is_overseas = models.BooleanField("outre-mer", default=False)
+    code = models.CharField(_("code INSEE"), max_length=3, unique=True)
+    name = models.CharField(_("nom"), max_length=100, unique=True)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=100, unique=True)
+    ars_name = models.CharField(_("agence régionale de santé"), max_length=150)
+    ars_url = models.URLField(_("site de l'ARS"), blank=True)
+    is_overseas = models.BooleanField(_("outre-mer"), default=False)
 
     class Meta:
-        verbose_name = "région"
+        verbose_name = _("région")
         ordering = ["name"]
 
     def __str__(self):
@@ -27,13 +29,13 @@ class Region(models.Model):
 
 
 class StakeholderType(models.TextChoices):
-    CITIZEN = "citizen", "Citoyen ou patient"
-    HEALTH_PROFESSIONAL = "health_professional", "Professionnel de santé"
-    ESTABLISHMENT = "establishment", "Établissement sanitaire ou médico-social"
-    INDUSTRY = "industry", "Industriel ou éditeur"
-    INSTITUTION = "institution", "Institution publique"
-    ASSOCIATION = "association", "Association"
-    OTHER = "other", "Autre"
+    CITIZEN = "citizen", _("Citoyen ou patient")
+    HEALTH_PROFESSIONAL = "health_professional", _("Professionnel de santé")
+    ESTABLISHMENT = "establishment", _("Établissement sanitaire ou médico-social")
+    INDUSTRY = "industry", _("Industriel ou éditeur")
+    INSTITUTION = "institution", _("Institution publique")
+    ASSOCIATION = "association", _("Association")
+    OTHER = "other", _("Autre")
 
 
 class UserManager(BaseUserManager):
@@ -64,25 +66,25 @@ class User(AbstractUser):
     username = None
     first_name = None
     last_name = None
-    email = models.EmailField("adresse électronique", unique=True)
+    email = models.EmailField(_("adresse électronique"), unique=True)
     display_name = models.CharField(
-        "nom public",
+        _("nom public"),
         max_length=80,
         blank=True,
-        help_text="Le nom affiché à côté de vos contributions.",
+        help_text=_("Le nom affiché à côté de vos contributions."),
     )
     stakeholder_type = models.CharField(
-        "type d'acteur",
+        _("type d'acteur"),
         max_length=32,
         choices=StakeholderType.choices,
         default=StakeholderType.CITIZEN,
     )
-    organisation = models.CharField("organisme", max_length=200, blank=True)
+    organisation = models.CharField(_("organisme"), max_length=200, blank=True)
     declaration_of_interests = models.TextField(
-        "déclaration de liens d'intérêts",
+        _("déclaration de liens d'intérêts"),
         max_length=2000,
         blank=True,
-        help_text=(
+        help_text=_(
             "Si vous représentez un industriel, un éditeur ou un établissement, ou avez des liens "
             "avec l'un d'eux, déclarez-les ici : la déclaration est affichée à côté de chacune "
             "de vos contributions."
@@ -90,24 +92,28 @@ class User(AbstractUser):
     )
     region = models.ForeignKey(
         Region,
-        verbose_name="région",
+        verbose_name=_("région"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="residents",
     )
     digest_frequency = models.CharField(
-        "récapitulatif des nouveautés",
+        _("récapitulatif des nouveautés"),
         max_length=10,
-        choices=[("none", "Jamais"), ("daily", "Chaque jour"), ("weekly", "Chaque semaine")],
+        choices=[
+            ("none", _("Jamais")),
+            ("daily", _("Chaque jour")),
+            ("weekly", _("Chaque semaine")),
+        ],
         default="weekly",
     )
     editor_regions = models.ManyToManyField(
         Region,
-        verbose_name="régions publiées (Équipe ARS)",
+        verbose_name=_("régions publiées (Équipe ARS)"),
         blank=True,
         related_name="editors",
-        help_text="Les régions pour lesquelles ce membre de l'Équipe ARS publie des contenus.",
+        help_text=_("Les régions pour lesquelles ce membre de l'Équipe ARS publie des contenus."),
     )
 
     USERNAME_FIELD = "email"
@@ -117,7 +123,7 @@ class User(AbstractUser):
     objects = UserManager()
 
     class Meta:
-        verbose_name = "utilisateur"
+        verbose_name = _("utilisateur")
         constraints = [
             models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
         ]
@@ -128,23 +134,27 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         """The name shown publicly: never the e-mail address."""
-        return self.display_name or f"Contributeur ({self.get_stakeholder_type_display()})"
+        if self.display_name:
+            return self.display_name
+        return gettext("Contributeur (%(stakeholder_type)s)") % {
+            "stakeholder_type": self.get_stakeholder_type_display()
+        }
 
 
 class OutboxMessage(models.Model):
     """A task to publish to Celery, written in the same transaction as the change that causes
     it: the change and its notification commit together, and a broker outage loses nothing."""
 
-    task = models.CharField("tâche", max_length=200)
-    kwargs = models.JSONField("arguments", default=dict)
-    created_at = models.DateTimeField("créé le", auto_now_add=True, db_index=True)
-    published_at = models.DateTimeField("publié le", null=True, blank=True)
-    attempts = models.PositiveIntegerField("tentatives", default=0)
-    last_error = models.TextField("dernière erreur", blank=True)
+    task = models.CharField(_("tâche"), max_length=200)
+    kwargs = models.JSONField(_("arguments"), default=dict)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True, db_index=True)
+    published_at = models.DateTimeField(_("publié le"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("tentatives"), default=0)
+    last_error = models.TextField(_("dernière erreur"), blank=True)
 
     class Meta:
-        verbose_name = "message à publier"
-        verbose_name_plural = "messages à publier (outbox)"
+        verbose_name = _("message à publier")
+        verbose_name_plural = _("messages à publier (outbox)")
         indexes = [
             models.Index(
                 fields=["created_at"],
@@ -162,28 +172,28 @@ class Notification(models.Model):
     retried task or two concurrent beats can never create it twice, so never send it twice."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "À envoyer"
-        SENT = "sent", "Envoyée"
-        FAILED = "failed", "En échec"
+        PENDING = "pending", _("À envoyer")
+        SENT = "sent", _("Envoyée")
+        FAILED = "failed", _("En échec")
 
-    kind = models.CharField("type", max_length=40)
-    key = models.CharField("objet", max_length=120)
-    email = models.EmailField("adresse")
+    kind = models.CharField(_("type"), max_length=40)
+    key = models.CharField(_("objet"), max_length=120)
+    email = models.EmailField(_("adresse"))
     user = models.ForeignKey(
         "User", on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
     )
-    payload = models.JSONField("contenu", default=dict, blank=True)
+    payload = models.JSONField(_("contenu"), default=dict, blank=True)
     status = models.CharField(
-        "état", max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+        _("état"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
-    attempts = models.PositiveIntegerField("tentatives", default=0)
-    last_error = models.TextField("dernière erreur", blank=True)
-    created_at = models.DateTimeField("créée le", auto_now_add=True, db_index=True)
-    enqueued_at = models.DateTimeField("confiée à Celery le", null=True, blank=True)
-    sent_at = models.DateTimeField("envoyée le", null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("tentatives"), default=0)
+    last_error = models.TextField(_("dernière erreur"), blank=True)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True, db_index=True)
+    enqueued_at = models.DateTimeField(_("confiée à Celery le"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("envoyée le"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "notification"
+        verbose_name = _("notification")
         constraints = [
             models.UniqueConstraint(fields=["kind", "key", "email"], name="notification_once"),
         ]
@@ -202,12 +212,12 @@ class Notification(models.Model):
 class Unsubscription(models.Model):
     """An address that asked, through a signed link, to stop one kind of notification."""
 
-    email = models.EmailField("adresse")
-    kind = models.CharField("type", max_length=40)
-    created_at = models.DateTimeField("date", auto_now_add=True)
+    email = models.EmailField(_("adresse"))
+    kind = models.CharField(_("type"), max_length=40)
+    created_at = models.DateTimeField(_("date"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "désabonnement"
+        verbose_name = _("désabonnement")
         constraints = [
             models.UniqueConstraint(Lower("email"), "kind", name="unsubscribe_once_per_kind"),
         ]

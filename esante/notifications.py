@@ -34,7 +34,7 @@ BATCH = 1000
 @dataclass
 class Kind:
     code: str
-    label: str  # French, shown on the unsubscribe page: "les rappels de clôture…"
+    label: str  # Lazily translated, shown on the unsubscribe page: "les rappels de clôture…"
     render: Callable[[Notification], dict]  # → {"subject", "template", "context", "attachments"}
 
 

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # French everywhere except under /en/ (i18n_patterns without a prefix for French).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -89,6 +91,7 @@ TEMPLATES = [
                 # Not django-dsfr's site_config: the header and footer are our own templates,
                 # so it would only cost a query on every page.
                 "esante.context_processors.site",
+                "esante.i18n.languages",
             ],
         },
     },
@@ -207,8 +210,11 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_PREVENT_ENUMERATION = True
 
 # --- Internationalisation -------------------------------------------------------------------
+# The interface is written in French (the msgids); locale/en holds its English translation.
+# Content (chapters, contributions, events...) is not translated.
 LANGUAGE_CODE = "fr"
-LANGUAGES = [("fr", "Français")]
+LANGUAGES = [("fr", "Français"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True

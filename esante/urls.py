@@ -1,10 +1,12 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponse
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from . import views
+from . import accessibility, views
 from .sitemaps import SITEMAPS
 
 
@@ -16,48 +18,64 @@ def robots_txt(request):
         "Disallow: /mon-compte/",
         "Disallow: /desabonnement/",
         "Disallow: /evenements/inscription/",
+        "Disallow: /en/comptes/",
+        "Disallow: /en/mon-compte/",
+        "Disallow: /en/evenements/inscription/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def page(template, title):
+def page(template, title, **context):
     return TemplateView.as_view(
-        template_name=template, extra_context={"breadcrumb_data": {"current": title}}
+        template_name=template, extra_context={"breadcrumb_data": {"current": title}, **context}
     )
 
 
+# Outside the language prefix: machine endpoints, links already sent by e-mail, the admin
+# (staff work in French).
 urlpatterns = [
-    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_xml"),
+    path("desabonnement/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("admin/", admin.site.urls),
+]
+
+# The public site: French at the root, English under /en/.
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
     path("regions/", views.region_list, name="region_list"),
     path("regions/<slug:slug>/", views.region_detail, name="region_detail"),
     path("mon-compte/", views.account, name="account"),
-    path("desabonnement/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("comptes/", include("allauth.urls")),
     path(
         "mentions-legales/",
-        page("pages/legal_notice.html", "Mentions légales"),
+        page("pages/legal_notice.html", _("Mentions légales")),
         name="footer-legal-notice",
     ),
     path(
         "donnees-personnelles/",
-        page("pages/personal_data.html", "Données personnelles"),
+        page("pages/personal_data.html", _("Données personnelles")),
         name="footer-personal-data",
     ),
     path(
         "accessibilite/",
-        page("pages/accessibility.html", "Déclaration d'accessibilité"),
+        page(
+            "pages/accessibility.html",
+            _("Déclaration d'accessibilité"),
+            checked_pages=accessibility.CHECKED_PAGES,
+            checked_journeys=accessibility.CHECKED_JOURNEYS,
+            axe_core_version=accessibility.AXE_CORE_VERSION,
+        ),
         name="footer-accessibility-status",
     ),
-    path("plan-du-site/", page("pages/sitemap.html", "Plan du site"), name="footer-sitemap"),
+    path("plan-du-site/", page("pages/sitemap.html", _("Plan du site")), name="footer-sitemap"),
     path("", include("roadmap.urls")),
     path("", include("concertation.urls")),
     path("", include("events.urls")),
-    path("admin/", admin.site.urls),
-]
+    prefix_default_language=False,
+)
 
 admin.site.site_header = "Concertation e-santé — administration"
 admin.site.site_title = "Concertation e-santé"

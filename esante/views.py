@@ -6,6 +6,7 @@ from django.core import signing
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
@@ -53,7 +54,7 @@ def region_list(request):
         {
             "metropolitan": [r for r in regions if not r.is_overseas],
             "overseas": [r for r in regions if r.is_overseas],
-            "breadcrumb_data": {"current": "Régions"},
+            "breadcrumb_data": {"current": gettext("Régions")},
         },
     )
 
@@ -73,7 +74,7 @@ def region_detail(request, slug):
             .order_by("-starts_at")[:6],
             "news": roadmap_selectors.news_list().filter(region=region)[:HOME_NEWS],
             "breadcrumb_data": {
-                "links": [{"url": reverse("region_list"), "title": "Régions"}],
+                "links": [{"url": reverse("region_list"), "title": gettext("Régions")}],
                 "current": region.name,
             },
         },
@@ -85,7 +86,7 @@ def account(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Votre profil a été enregistré.")
+        messages.success(request, gettext("Votre profil a été enregistré."))
         return redirect("account")
     return render(
         request,
@@ -97,7 +98,7 @@ def account(request):
             "applications": request.user.applications.select_related("group").exclude(
                 status="withdrawn"
             ),
-            "breadcrumb_data": {"current": "Mon compte"},
+            "breadcrumb_data": {"current": gettext("Mon compte")},
         },
     )
 

@@ -11,6 +11,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from esante.exports import spreadsheet_safe
 from esante.models import Region
@@ -76,7 +78,7 @@ class EventAdminForm(forms.ModelForm):
     def clean_region(self):
         region = self.cleaned_data["region"]
         if not editable_regions(self.user).filter(pk=region.pk).exists():
-            raise forms.ValidationError("Vous ne pouvez publier que pour votre région.")
+            raise forms.ValidationError(gettext("Vous ne pouvez publier que pour votre région."))
         return region
 
 
@@ -125,32 +127,40 @@ class EventAdmin(admin.ModelAdmin):
                 raise PermissionDenied
         super().save_model(request, obj, form, change)
 
-    @admin.display(description="inscrits / places")
+    @admin.display(description=_("inscrits / places"))
     def seats(self, obj):
         capacity = obj.capacity if obj.capacity is not None else "∞"
-        return f"{obj.confirmed_count} / {capacity} (+{obj.waitlist_count} en attente)"
+        return gettext("%(confirmed)s / %(capacity)s (+%(waiting)s en attente)") % {
+            "confirmed": obj.confirmed_count,
+            "capacity": capacity,
+            "waiting": obj.waitlist_count,
+        }
 
-    @admin.display(description="export")
+    @admin.display(description=_("export"))
     def export_link(self, obj):
         url = reverse("admin:events_event_registrants", args=[obj.pk])
-        return format_html('<a href="{}">Inscrits (CSV)</a>', url)
+        return format_html('<a href="{}">{}</a>', url, gettext("Inscrits (CSV)"))
 
-    def _set_status(self, request, queryset, status, label):
+    def _set_status(self, request, queryset, status) -> int:
         done = 0
         for event in queryset:
             services.event_set_status(user=request.user, event=event, status=status)
             done += 1
-        self.message_user(request, f"{done} événement(s) {label}.", messages.SUCCESS)
+        return done
 
-    @admin.action(description="Publier", permissions=["change"])
+    @admin.action(description=_("Publier"), permissions=["change"])
     def publish(self, request, queryset):
-        self._set_status(request, queryset, Event.Status.PUBLISHED, "publié(s)")
+        done = self._set_status(request, queryset, Event.Status.PUBLISHED)
+        message = ngettext("%(count)d événement publié.", "%(count)d événements publiés.", done)
+        self.message_user(request, message % {"count": done}, messages.SUCCESS)
 
-    @admin.action(description="Annuler (les inscrits sont prévenus)", permissions=["change"])
+    @admin.action(description=_("Annuler (les inscrits sont prévenus)"), permissions=["change"])
     def cancel(self, request, queryset):
-        self._set_status(request, queryset, Event.Status.CANCELLED, "annulé(s)")
+        done = self._set_status(request, queryset, Event.Status.CANCELLED)
+        message = ngettext("%(count)d événement annulé.", "%(count)d événements annulés.", done)
+        self.message_user(request, message % {"count": done}, messages.SUCCESS)
 
-    @admin.action(description="Exporter les inscrits (CSV)", permissions=["view"])
+    @admin.action(description=_("Exporter les inscrits (CSV)"), permissions=["view"])
     def export_registrants(self, request, queryset):
         return registrants_csv(request.user, queryset)
 
@@ -174,7 +184,17 @@ def registrants_csv(user, events) -> HttpResponse:
     response["Content-Disposition"] = 'attachment; filename="inscrits.csv"'
     response.write("\ufeff")  # So that spreadsheet software reads the accents right.
     writer = csv.writer(response, delimiter=";")
-    writer.writerow(["Événement", "Date", "Nom", "Adresse électronique", "Statut", "Inscrit le"])
+    # Headers for people reading the spreadsheet; no code reads them back.
+    writer.writerow(
+        [
+            gettext("Événement"),
+            gettext("Date"),
+            gettext("Nom"),
+            gettext("Adresse électronique"),
+            gettext("Statut"),
+            gettext("Inscrit le"),
+        ]
+    )
     for event in events:
         if not event_rules.can_manage_event(user, event):
             raise PermissionDenied

@@ -1,19 +1,21 @@
-"""Registration e-mails: French, plain text and HTML, each with its cancellation link."""
+"""Registration e-mails: plain text and HTML, each with its cancellation link, in the language
+active when the task runs (French in the workers)."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 
 from .ical import build_calendar
 from .models import Registration
 
 SUBJECTS = {
-    "confirm_address": "Confirmez votre inscription : {title}",
-    "confirmed": "Inscription confirmée : {title}",
-    "waitlisted": "Vous êtes sur liste d'attente : {title}",
-    "promoted": "Une place s'est libérée, vous êtes inscrit : {title}",
-    "cancelled": "Inscription annulée : {title}",
-    "event_cancelled": "Événement annulé : {title}",
+    "confirm_address": _("Confirmez votre inscription : %(title)s"),
+    "confirmed": _("Inscription confirmée : %(title)s"),
+    "waitlisted": _("Vous êtes sur liste d'attente : %(title)s"),
+    "promoted": _("Une place s'est libérée, vous êtes inscrit : %(title)s"),
+    "cancelled": _("Inscription annulée : %(title)s"),
+    "event_cancelled": _("Événement annulé : %(title)s"),
 }
 WITH_CALENDAR = {"confirmed", "promoted"}
 
@@ -30,7 +32,8 @@ def registration_email(registration: Registration, kind: str) -> EmailMultiAlter
         "confirm_url": f"{settings.SITE_URL}{registration.get_confirm_url()}",
     }
     message = EmailMultiAlternatives(
-        subject=f"[{settings.SITE_NAME}] " + SUBJECTS[kind].format(title=event.title),
+        # str(): an e-mail header needs the text translated now, not a lazy object.
+        subject=f"[{settings.SITE_NAME}] " + str(SUBJECTS[kind]) % {"title": event.title},
         body=render_to_string("emails/events/registration.txt", context),
         to=[registration.email],
     )

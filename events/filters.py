@@ -2,6 +2,7 @@ import re
 
 import django_filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from esante.models import Region
 
@@ -14,19 +15,19 @@ class EventFilter(django_filters.FilterSet):
     """Filters of /evenements/, carried by the URL (shareable)."""
 
     region = django_filters.ModelChoiceFilter(
-        label="Région",
+        label=_("Région"),
         queryset=Region.objects.all(),
         to_field_name="slug",
-        empty_label="Toutes les régions",
+        empty_label=_("Toutes les régions"),
     )
     type = django_filters.ChoiceFilter(
-        label="Type", field_name="kind", choices=Event.Kind.choices, empty_label="Tous"
+        label=_("Type"), field_name="kind", choices=Event.Kind.choices, empty_label=_("Tous")
     )
     mois = django_filters.CharFilter(
-        label="Mois",
+        label=_("Mois"),
         method="filter_month",
         widget=forms.TextInput(attrs={"type": "month"}),
-        help_text="Au format AAAA-MM, par exemple 2023-02.",
+        help_text=_("Au format AAAA-MM, par exemple 2023-02."),
     )
 
     class Meta:

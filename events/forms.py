@@ -1,11 +1,12 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class VisitorRegistrationForm(forms.Form):
-    name = forms.CharField(label="Nom et prénom", max_length=150)
+    name = forms.CharField(label=_("Nom et prénom"), max_length=150)
     email = forms.CharField(
-        label="Adresse électronique",
+        label=_("Adresse électronique"),
         max_length=254,
-        help_text="Un lien de confirmation vous sera envoyé. Format attendu : nom@exemple.fr",
+        help_text=_("Un lien de confirmation vous sera envoyé. Format attendu : nom@exemple.fr"),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )

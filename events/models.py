@@ -7,6 +7,8 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from esante.models import Region
 from roadmap.models import Programme
@@ -16,61 +18,61 @@ from .querysets import EventQuerySet
 
 class Event(models.Model):
     class Kind(models.TextChoices):
-        TOUR_STOP = "tour_stop", "Étape du Tour des régions"
-        WORKSHOP = "workshop", "Atelier citoyen"
-        WEBINAR = "webinar", "Webinaire"
-        OTHER = "other", "Autre événement"
+        TOUR_STOP = "tour_stop", _("Étape du Tour des régions")
+        WORKSHOP = "workshop", _("Atelier citoyen")
+        WEBINAR = "webinar", _("Webinaire")
+        OTHER = "other", _("Autre événement")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Brouillon"
-        PUBLISHED = "published", "Publié"
-        CANCELLED = "cancelled", "Annulé"
+        DRAFT = "draft", _("Brouillon")
+        PUBLISHED = "published", _("Publié")
+        CANCELLED = "cancelled", _("Annulé")
 
-    kind = models.CharField("type", max_length=20, choices=Kind.choices)
-    title = models.CharField("titre", max_length=250)
-    slug = models.SlugField("identifiant d'URL", max_length=150, unique=True)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("titre"), max_length=250)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=150, unique=True)
     region = models.ForeignKey(
-        Region, verbose_name="région", on_delete=models.PROTECT, related_name="events"
+        Region, verbose_name=_("région"), on_delete=models.PROTECT, related_name="events"
     )
-    city = models.CharField("ville", max_length=100, blank=True)
-    venue = models.CharField("lieu", max_length=200, blank=True)
-    address = models.CharField("adresse", max_length=300, blank=True)
-    online_url = models.URLField("lien de participation en ligne", blank=True)
-    starts_at = models.DateTimeField("début")
-    ends_at = models.DateTimeField("fin")
-    summary = models.TextField("résumé")
-    body = models.TextField("présentation (Markdown)", blank=True)
+    city = models.CharField(_("ville"), max_length=100, blank=True)
+    venue = models.CharField(_("lieu"), max_length=200, blank=True)
+    address = models.CharField(_("adresse"), max_length=300, blank=True)
+    online_url = models.URLField(_("lien de participation en ligne"), blank=True)
+    starts_at = models.DateTimeField(_("début"))
+    ends_at = models.DateTimeField(_("fin"))
+    summary = models.TextField(_("résumé"))
+    body = models.TextField(_("présentation (Markdown)"), blank=True)
     capacity = models.PositiveIntegerField(
-        "nombre de places", null=True, blank=True, help_text="Vide : pas de limite."
+        _("nombre de places"), null=True, blank=True, help_text=_("Vide : pas de limite.")
     )
     registration_opens_at = models.DateTimeField(
-        "ouverture des inscriptions", null=True, blank=True
+        _("ouverture des inscriptions"), null=True, blank=True
     )
     registration_closes_at = models.DateTimeField(
-        "clôture des inscriptions",
+        _("clôture des inscriptions"),
         null=True,
         blank=True,
-        help_text="Vide : les inscriptions ferment au début de l'événement.",
+        help_text=_("Vide : les inscriptions ferment au début de l'événement."),
     )
     status = models.CharField(
-        "statut", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+        _("statut"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     attendance = models.PositiveIntegerField(
-        "participants (après l'événement)", null=True, blank=True
+        _("participants (après l'événement)"), null=True, blank=True
     )
-    report = models.TextField("compte rendu (Markdown)", blank=True)
-    results = models.TextField("résultats de l'atelier (Markdown)", blank=True)
+    report = models.TextField(_("compte rendu (Markdown)"), blank=True)
+    results = models.TextField(_("résultats de l'atelier (Markdown)"), blank=True)
     programmes = models.ManyToManyField(
-        Programme, verbose_name="programmes présentés", blank=True, related_name="events"
+        Programme, verbose_name=_("programmes présentés"), blank=True, related_name="events"
     )
-    is_demo = models.BooleanField("contenu de démonstration", default=False)
-    created_at = models.DateTimeField("créé le", auto_now_add=True)
-    updated_at = models.DateTimeField("modifié le", auto_now=True)
+    is_demo = models.BooleanField(_("contenu de démonstration"), default=False)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "événement"
+        verbose_name = _("événement")
         ordering = ["starts_at"]
         constraints = [
             models.CheckConstraint(
@@ -93,14 +95,14 @@ class Event(models.Model):
     def clean(self):
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            errors["ends_at"] = "La fin doit être postérieure au début."
+            errors["ends_at"] = gettext("La fin doit être postérieure au début.")
         closes, opens = self.registration_closes_at, self.registration_opens_at
         if closes and self.starts_at and closes > self.starts_at:
-            errors["registration_closes_at"] = (
+            errors["registration_closes_at"] = gettext(
                 "Les inscriptions doivent fermer au plus tard au début de l'événement."
             )
         if opens and closes and opens >= closes:
-            errors["registration_opens_at"] = (
+            errors["registration_opens_at"] = gettext(
                 "L'ouverture des inscriptions doit précéder leur clôture."
             )
         if errors:
@@ -131,18 +133,19 @@ class Event(models.Model):
     @property
     def place_label(self) -> str:
         parts = [p for p in (self.venue, self.city) if p]
-        return ", ".join(parts) or ("En ligne" if self.online_url else "")
+        return ", ".join(parts) or (gettext("En ligne") if self.online_url else "")
 
 
 class AgendaItem(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agenda")
-    time = models.TimeField("heure")
-    title = models.CharField("séquence", max_length=250)
-    speakers = models.CharField("intervenants", max_length=300, blank=True)
+    time = models.TimeField(_("heure"))
+    title = models.CharField(_("séquence"), max_length=250)
+    speakers = models.CharField(_("intervenants"), max_length=300, blank=True)
 
     class Meta:
-        verbose_name = "séquence du programme"
-        verbose_name_plural = "programme"
+        verbose_name = _("séquence du programme")
+        # Not the national programmes: the running order of the event.
+        verbose_name_plural = pgettext_lazy("event agenda", "programme")
         ordering = ["time", "pk"]
 
     def __str__(self):
@@ -151,13 +154,13 @@ class AgendaItem(models.Model):
 
 class Speaker(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="speakers")
-    name = models.CharField("nom", max_length=150)
-    role = models.CharField("fonction", max_length=200, blank=True)
-    organisation = models.CharField("organisme", max_length=200, blank=True)
-    order = models.PositiveSmallIntegerField("ordre", default=0)
+    name = models.CharField(_("nom"), max_length=150)
+    role = models.CharField(_("fonction"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisme"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("ordre"), default=0)
 
     class Meta:
-        verbose_name = "intervenant"
+        verbose_name = _("intervenant")
         ordering = ["order", "pk"]
 
     def __str__(self):
@@ -166,11 +169,11 @@ class Speaker(models.Model):
 
 class EventDocument(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="documents")
-    title = models.CharField("titre", max_length=250)
-    url = models.URLField("lien")
+    title = models.CharField(_("titre"), max_length=250)
+    url = models.URLField(_("lien"))
 
     class Meta:
-        verbose_name = "document"
+        verbose_name = _("document")
         ordering = ["pk"]
 
     def __str__(self):
@@ -181,13 +184,13 @@ class Persona(models.Model):
     """A persona profile used in a citizen workshop."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="personas")
-    name = models.CharField("profil", max_length=150)
-    description = models.TextField("description")
-    order = models.PositiveSmallIntegerField("ordre", default=0)
+    name = models.CharField(_("profil"), max_length=150)
+    description = models.TextField(_("description"))
+    order = models.PositiveSmallIntegerField(_("ordre"), default=0)
 
     class Meta:
-        verbose_name = "profil type"
-        verbose_name_plural = "profils types"
+        verbose_name = _("profil type")
+        verbose_name_plural = _("profils types")
         ordering = ["order", "pk"]
 
     def __str__(self):
@@ -200,34 +203,34 @@ def new_token() -> str:
 
 class Registration(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "Adresse à confirmer"
-        CONFIRMED = "confirmed", "Inscrit"
-        WAITLISTED = "waitlisted", "Liste d'attente"
-        CANCELLED = "cancelled", "Annulée"
+        PENDING = "pending", _("Adresse à confirmer")
+        CONFIRMED = "confirmed", _("Inscrit")
+        WAITLISTED = "waitlisted", _("Liste d'attente")
+        CANCELLED = "cancelled", _("Annulée")
 
     event = models.ForeignKey(
-        Event, verbose_name="événement", on_delete=models.CASCADE, related_name="registrations"
+        Event, verbose_name=_("événement"), on_delete=models.CASCADE, related_name="registrations"
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="compte",
+        verbose_name=_("compte"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="registrations",
     )
-    name = models.CharField("nom", max_length=150)
-    email = models.EmailField("adresse électronique")
-    status = models.CharField("statut", max_length=20, choices=Status.choices, db_index=True)
+    name = models.CharField(_("nom"), max_length=150)
+    email = models.EmailField(_("adresse électronique"))
+    status = models.CharField(_("statut"), max_length=20, choices=Status.choices, db_index=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
-    created_at = models.DateTimeField("demandée le", default=timezone.now)
-    confirmed_at = models.DateTimeField("confirmée le", null=True, blank=True)
-    waitlisted_at = models.DateTimeField("mise en attente le", null=True, blank=True)
-    promoted_at = models.DateTimeField("sortie de la liste d'attente le", null=True, blank=True)
-    cancelled_at = models.DateTimeField("annulée le", null=True, blank=True)
+    created_at = models.DateTimeField(_("demandée le"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmée le"), null=True, blank=True)
+    waitlisted_at = models.DateTimeField(_("mise en attente le"), null=True, blank=True)
+    promoted_at = models.DateTimeField(_("sortie de la liste d'attente le"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "inscription"
+        verbose_name = _("inscription")
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(

@@ -4,6 +4,8 @@ import datetime
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from esante.notifications import Recipient, notify_many, register_job, register_kind
 
@@ -40,7 +42,7 @@ def render_event_reminder(notification):
     )
     event = registration.event
     return {
-        "subject": f"C'est demain : {event.title}",
+        "subject": gettext("C'est demain : %(title)s") % {"title": event.title},
         "template": "emails/notifications/event_reminder",
         "context": {
             "event": event,
@@ -55,5 +57,5 @@ def render_event_reminder(notification):
 
 
 def register():
-    register_kind(EVENT_REMINDER, "les rappels la veille des événements", render_event_reminder)
+    register_kind(EVENT_REMINDER, _("les rappels la veille des événements"), render_event_reminder)
     register_job("reminders", event_reminders)

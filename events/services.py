@@ -8,6 +8,8 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from esante import outbox
 from esante.models import User
@@ -19,11 +21,11 @@ EMAIL_TASK = "events.tasks.send_registration_email"
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
 STATE_MESSAGES = {
-    "cancelled": "Cet événement est annulé : les inscriptions sont fermées.",
-    "unpublished": "Cet événement n'est pas publié.",
-    "past": "Cet événement est passé : les inscriptions sont fermées.",
-    "not_yet": "Les inscriptions ne sont pas encore ouvertes.",
-    "closed": "Les inscriptions sont closes.",
+    "cancelled": _("Cet événement est annulé : les inscriptions sont fermées."),
+    "unpublished": _("Cet événement n'est pas publié."),
+    "past": _("Cet événement est passé : les inscriptions sont fermées."),
+    "not_yet": _("Les inscriptions ne sont pas encore ouvertes."),
+    "closed": _("Les inscriptions sont closes."),
 }
 
 
@@ -35,17 +37,21 @@ def _clean_identity(name: str, email: str) -> tuple[str, str]:
     errors = {}
     if CONTROL_RE.search(name or "") or CONTROL_RE.search(email or ""):
         # A line break in a name or an address is a mail header injection attempt.
-        raise ValidationError("Les sauts de ligne et caractères de contrôle ne sont pas acceptés.")
+        raise ValidationError(
+            gettext("Les sauts de ligne et caractères de contrôle ne sont pas acceptés.")
+        )
     name = " ".join((name or "").split())
     email = (email or "").strip()
     if not name:
-        errors["name"] = "Indiquez votre nom."
+        errors["name"] = gettext("Indiquez votre nom.")
     elif len(name) > 150:
-        errors["name"] = "Le nom ne doit pas dépasser 150 caractères."
+        errors["name"] = gettext("Le nom ne doit pas dépasser 150 caractères.")
     try:
         validate_email(email)
     except ValidationError:
-        errors["email"] = "Saisissez une adresse électronique valide, par exemple nom@exemple.fr."
+        errors["email"] = gettext(
+            "Saisissez une adresse électronique valide, par exemple nom@exemple.fr."
+        )
     if errors:
         raise ValidationError(errors)
     return name, email
@@ -74,7 +80,11 @@ def registration_request(
         .exists()
     ):
         raise ValidationError(
-            {"email": "Cette adresse est déjà inscrite à cet événement (ou en liste d'attente)."}
+            {
+                "email": gettext(
+                    "Cette adresse est déjà inscrite à cet événement (ou en liste d'attente)."
+                )
+            }
         )
     registration = Registration(
         event=event,
@@ -88,7 +98,11 @@ def registration_request(
             registration.save()
     except IntegrityError:
         raise ValidationError(
-            {"email": "Cette adresse est déjà inscrite à cet événement (ou en liste d'attente)."}
+            {
+                "email": gettext(
+                    "Cette adresse est déjà inscrite à cet événement (ou en liste d'attente)."
+                )
+            }
         ) from None
     if registration.user_id:
         return _allocate(registration)
@@ -119,7 +133,7 @@ def _allocate(registration: Registration) -> Registration:
 def registration_confirm(*, token: str) -> Registration:
     registration = Registration.objects.select_for_update().filter(token=token).first()
     if registration is None:
-        raise ValidationError("Ce lien n'est pas valide.", code="invalid")
+        raise ValidationError(gettext("Ce lien n'est pas valide."), code="invalid")
     if registration.status != Registration.Status.PENDING:
         return registration  # Already confirmed (a second click, a link scanner): nothing to do.
     return _allocate(registration)
@@ -130,12 +144,14 @@ def registration_cancel(*, token: str) -> Registration:
     """Cancel; a freed seat goes at once to the first person on the waitlist."""
     registration = Registration.objects.select_for_update().filter(token=token).first()
     if registration is None:
-        raise ValidationError("Ce lien n'est pas valide.", code="invalid")
+        raise ValidationError(gettext("Ce lien n'est pas valide."), code="invalid")
     if registration.status == Registration.Status.CANCELLED:
         return registration
     event = Event.objects.select_for_update().get(pk=registration.event_id)
     if event.is_past:
-        raise ValidationError("Cet événement est passé : l'inscription ne peut plus être annulée.")
+        raise ValidationError(
+            gettext("Cet événement est passé : l'inscription ne peut plus être annulée.")
+        )
     freed = registration.status == Registration.Status.CONFIRMED
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_at = timezone.now()
@@ -170,7 +186,7 @@ def _promote_from_waitlist(event: Event) -> Registration | None:
 def event_set_status(*, user: User, event: Event, status: str) -> Event:
     """Publish or cancel an event; cancelling tells everyone registered."""
     if not event_rules.can_manage_event(user, event):
-        raise PermissionDenied("Vous ne pouvez gérer que les événements de votre région.")
+        raise PermissionDenied(gettext("Vous ne pouvez gérer que les événements de votre région."))
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.status == status:
         return event

@@ -4,6 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from esante.models import Region
@@ -33,7 +34,7 @@ def event_list(request):
             "past": past,
             "regions": regions,
             "max_count": max([r.upcoming_count + r.past_count for r in regions] or [0]),
-            "breadcrumb_data": {"current": "Événements"},
+            "breadcrumb_data": {"current": gettext("Événements")},
         },
     )
 
@@ -53,7 +54,7 @@ def _event_page(request, event, *, form=None, status=200):
             "registration": registration,
             "form": form or VisitorRegistrationForm(),
             "breadcrumb_data": {
-                "links": [{"url": reverse("events:event_list"), "title": "Événements"}],
+                "links": [{"url": reverse("events:event_list"), "title": gettext("Événements")}],
                 "current": event.title,
             },
         },
@@ -87,12 +88,18 @@ def register(request, slug):
             form.add_error(None, exc)
         return _event_page(request, event, form=form, status=400)
     text = {
-        Registration.Status.PENDING: "Presque fini : ouvrez le lien envoyé à "
-        f"{registration.email} pour confirmer votre inscription.",
-        Registration.Status.CONFIRMED: "Vous êtes inscrit. Un courriel de confirmation vous a "
-        "été envoyé, avec l'invitation pour votre agenda et le lien d'annulation.",
-        Registration.Status.WAITLISTED: "L'événement est complet : vous êtes sur la liste "
-        "d'attente. Vous serez inscrit et prévenu si une place se libère.",
+        Registration.Status.PENDING: gettext(
+            "Presque fini : ouvrez le lien envoyé à %(email)s pour confirmer votre inscription."
+        )
+        % {"email": registration.email},
+        Registration.Status.CONFIRMED: gettext(
+            "Vous êtes inscrit. Un courriel de confirmation vous a été envoyé, avec l'invitation "
+            "pour votre agenda et le lien d'annulation."
+        ),
+        Registration.Status.WAITLISTED: gettext(
+            "L'événement est complet : vous êtes sur la liste d'attente. Vous serez inscrit et "
+            "prévenu si une place se libère."
+        ),
     }[registration.status]
     messages.success(request, text)
     return redirect(event.get_absolute_url())
@@ -109,10 +116,14 @@ def registration_confirm(request, token):
         if registration.status == Registration.Status.CONFIRMED:
             messages.success(
                 request,
-                "Votre inscription est confirmée. Un courriel récapitulatif vous a été envoyé.",
+                gettext(
+                    "Votre inscription est confirmée. Un courriel récapitulatif vous a été envoyé."
+                ),
             )
         else:
-            messages.info(request, "L'événement est complet : vous êtes sur la liste d'attente.")
+            messages.info(
+                request, gettext("L'événement est complet : vous êtes sur la liste d'attente.")
+            )
         return redirect(registration.event.get_absolute_url())
     return render(
         request,
@@ -120,7 +131,7 @@ def registration_confirm(request, token):
         {
             "registration": registration,
             "action": "confirm",
-            "breadcrumb_data": {"current": "Confirmer mon inscription"},
+            "breadcrumb_data": {"current": gettext("Confirmer mon inscription")},
         },
     )
 
@@ -134,7 +145,8 @@ def registration_cancel(request, token):
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(
-                request, "Votre inscription est annulée. Merci d'avoir libéré votre place."
+                request,
+                gettext("Votre inscription est annulée. Merci d'avoir libéré votre place."),
             )
         return redirect(registration.event.get_absolute_url())
     return render(
@@ -143,7 +155,7 @@ def registration_cancel(request, token):
         {
             "registration": registration,
             "action": "cancel",
-            "breadcrumb_data": {"current": "Annuler mon inscription"},
+            "breadcrumb_data": {"current": gettext("Annuler mon inscription")},
         },
     )
 
@@ -161,10 +173,11 @@ def event_ics(request, slug):
 
 def calendar_feed(request):
     events = selectors.public_events().order_by("starts_at")
-    name = "Concertation e-santé — événements"
+    # Real str, not lazy: the name goes into the iCalendar data.
+    name = gettext("Concertation e-santé — événements")
     region_slug = request.GET.get("region")
     if region_slug:
         region = get_object_or_404(Region, slug=region_slug)
         events = events.filter(region=region)
-        name = f"{name} en {region.name}"
+        name = gettext("Concertation e-santé — événements en %(region)s") % {"region": region.name}
     return _ics_response(build_calendar(events, name=name), "evenements.ics")

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Action, Axis, Milestone, NewsItem, Programme, RegionalIndicator, Roadmap
 
@@ -73,7 +74,7 @@ class RegionalIndicatorAdmin(admin.ModelAdmin):
     autocomplete_fields = ["region"]
     date_hierarchy = "date"
 
-    @admin.display(description="valeur")
+    @admin.display(description=_("valeur"))
     def display_value(self, obj):
         return obj.display_value
 

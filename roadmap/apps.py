@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RoadmapConfig(AppConfig):
     name = "roadmap"
-    verbose_name = "Feuille de route"
+    verbose_name = _("Feuille de route")

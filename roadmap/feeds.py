@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
 
 from esante.markdown import render_markdown
 
@@ -14,9 +15,9 @@ PARIS = ZoneInfo("Europe/Paris")
 
 
 class NewsFeed(Feed):
-    title = "Concertation e-santé — actualités et communiqués"
+    title = _("Concertation e-santé — actualités et communiqués")
     link = reverse_lazy("roadmap:news_list")
-    description = (
+    description = _(
         "Actualités et communiqués de presse de la feuille de route du numérique en santé."
     )
 

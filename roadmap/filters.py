@@ -1,4 +1,5 @@
 import django_filters
+from django.utils.translation import gettext_lazy as _
 
 from .models import Action, Axis
 
@@ -7,10 +8,10 @@ class ActionFilter(django_filters.FilterSet):
     """Filters of an edition's actions; the URL carries them, so a filtered list is shareable."""
 
     axis = django_filters.ModelChoiceFilter(
-        label="Axe", queryset=Axis.objects.none(), empty_label="Tous"
+        label=_("Axe"), queryset=Axis.objects.none(), empty_label=_("Tous")
     )
     status = django_filters.ChoiceFilter(
-        label="État d'avancement", choices=Action.Status.choices, empty_label="Tous"
+        label=_("État d'avancement"), choices=Action.Status.choices, empty_label=_("Tous")
     )
 
     class Meta:

@@ -3,44 +3,46 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from esante.models import Region
 
 from .querysets import NewsItemQuerySet, PublishedQuerySet
 
-DEMO_HELP = "Contenu rédigé pour la démonstration, absent des documents sources."
+DEMO_HELP = _("Contenu rédigé pour la démonstration, absent des documents sources.")
 
 
 class Roadmap(models.Model):
     """An edition of the national e-health roadmap (#MaSanté2022, 2023-2027...)."""
 
     class Status(models.TextChoices):
-        IN_CONCERTATION = "concertation", "En concertation"
-        CURRENT = "current", "En vigueur"
-        COMPLETED = "completed", "Achevée"
+        IN_CONCERTATION = "concertation", _("En concertation")
+        CURRENT = "current", _("En vigueur")
+        COMPLETED = "completed", _("Achevée")
 
-    title = models.CharField("titre", max_length=200)
-    slug = models.SlugField("identifiant d'URL", max_length=100, unique=True)
-    start_year = models.PositiveSmallIntegerField("première année")
-    end_year = models.PositiveSmallIntegerField("dernière année")
-    status = models.CharField("état", max_length=20, choices=Status.choices)
-    concertation_until = models.DateField("concertation ouverte jusqu'au", null=True, blank=True)
-    summary = models.TextField("résumé")
-    body = models.TextField("présentation (Markdown)", blank=True)
+    title = models.CharField(_("titre"), max_length=200)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=100, unique=True)
+    start_year = models.PositiveSmallIntegerField(_("première année"))
+    end_year = models.PositiveSmallIntegerField(_("dernière année"))
+    status = models.CharField(_("état"), max_length=20, choices=Status.choices)
+    concertation_until = models.DateField(_("concertation ouverte jusqu'au"), null=True, blank=True)
+    summary = models.TextField(_("résumé"))
+    body = models.TextField(_("présentation (Markdown)"), blank=True)
     axis_label = models.CharField(
-        "nom des regroupements",
+        _("nom des regroupements"),
         max_length=40,
         default="Axe",
-        help_text="« Orientation » pour #MaSanté2022, « Axe » pour 2023-2027.",
+        help_text=_("« Orientation » pour #MaSanté2022, « Axe » pour 2023-2027."),
     )
-    is_published = models.BooleanField("publiée", default=True)
-    is_demo = models.BooleanField("contenu de démonstration", default=False, help_text=DEMO_HELP)
+    is_published = models.BooleanField(_("publiée"), default=True)
+    is_demo = models.BooleanField(_("contenu de démonstration"), default=False, help_text=DEMO_HELP)
 
     objects = PublishedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "feuille de route"
-        verbose_name_plural = "feuilles de route"
+        verbose_name = _("feuille de route")
+        verbose_name_plural = _("feuilles de route")
         ordering = ["-start_year"]
         constraints = [
             models.CheckConstraint(
@@ -67,14 +69,14 @@ class Axis(models.Model):
     """A group of actions: an "orientation" (2019-2022) or an "axe" (2023-2027)."""
 
     roadmap = models.ForeignKey(
-        Roadmap, verbose_name="feuille de route", on_delete=models.CASCADE, related_name="axes"
+        Roadmap, verbose_name=_("feuille de route"), on_delete=models.CASCADE, related_name="axes"
     )
-    number = models.PositiveSmallIntegerField("numéro")
-    title = models.CharField("titre", max_length=250)
-    summary = models.TextField("résumé", blank=True)
+    number = models.PositiveSmallIntegerField(_("numéro"))
+    title = models.CharField(_("titre"), max_length=250)
+    summary = models.TextField(_("résumé"), blank=True)
 
     class Meta:
-        verbose_name = "axe"
+        verbose_name = _("axe")
         ordering = ["roadmap", "number"]
         constraints = [
             models.UniqueConstraint(fields=["roadmap", "number"], name="axis_number_unique"),
@@ -86,29 +88,32 @@ class Axis(models.Model):
 
 class Action(models.Model):
     class Status(models.TextChoices):
-        PLANNED = "planned", "Prévue"
-        IN_PROGRESS = "in_progress", "En cours"
-        DONE = "done", "Réalisée"
+        PLANNED = "planned", _("Prévue")
+        IN_PROGRESS = "in_progress", _("En cours")
+        DONE = "done", _("Réalisée")
 
     roadmap = models.ForeignKey(
-        Roadmap, verbose_name="feuille de route", on_delete=models.CASCADE, related_name="actions"
+        Roadmap,
+        verbose_name=_("feuille de route"),
+        on_delete=models.CASCADE,
+        related_name="actions",
     )
     axis = models.ForeignKey(
-        Axis, verbose_name="axe", on_delete=models.PROTECT, related_name="actions"
+        Axis, verbose_name=_("axe"), on_delete=models.PROTECT, related_name="actions"
     )
-    number = models.PositiveSmallIntegerField("numéro")
-    title = models.CharField("titre", max_length=250)
-    summary = models.TextField("résumé")
-    body = models.TextField("description (Markdown)", blank=True)
+    number = models.PositiveSmallIntegerField(_("numéro"))
+    title = models.CharField(_("titre"), max_length=250)
+    summary = models.TextField(_("résumé"))
+    body = models.TextField(_("description (Markdown)"), blank=True)
     status = models.CharField(
-        "état d'avancement", max_length=20, choices=Status.choices, default=Status.PLANNED
+        _("état d'avancement"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
-    lead = models.CharField("pilote", max_length=200, blank=True)
-    progress = models.PositiveSmallIntegerField("avancement (%)", default=0)
-    is_demo = models.BooleanField("contenu de démonstration", default=False, help_text=DEMO_HELP)
+    lead = models.CharField(_("pilote"), max_length=200, blank=True)
+    progress = models.PositiveSmallIntegerField(_("avancement (%)"), default=0)
+    is_demo = models.BooleanField(_("contenu de démonstration"), default=False, help_text=DEMO_HELP)
 
     class Meta:
-        verbose_name = "action"
+        verbose_name = _("action")
         ordering = ["roadmap", "number"]
         constraints = [
             models.UniqueConstraint(fields=["roadmap", "number"], name="action_number_unique"),
@@ -116,7 +121,10 @@ class Action(models.Model):
         ]
 
     def __str__(self):
-        return f"Action {self.number} : {self.title}"
+        return gettext("Action %(number)s : %(title)s") % {
+            "number": self.number,
+            "title": self.title,
+        }
 
     def get_absolute_url(self):
         return reverse(
@@ -127,14 +135,14 @@ class Action(models.Model):
 
 class Milestone(models.Model):
     action = models.ForeignKey(
-        Action, verbose_name="action", on_delete=models.CASCADE, related_name="milestones"
+        Action, verbose_name=_("action"), on_delete=models.CASCADE, related_name="milestones"
     )
-    title = models.CharField("jalon", max_length=250)
-    due_on = models.DateField("échéance")
-    is_done = models.BooleanField("atteint", default=False)
+    title = models.CharField(_("jalon"), max_length=250)
+    due_on = models.DateField(_("échéance"))
+    is_done = models.BooleanField(_("atteint"), default=False)
 
     class Meta:
-        verbose_name = "jalon"
+        verbose_name = _("jalon")
         ordering = ["due_on", "pk"]
 
     def __str__(self):
@@ -144,25 +152,25 @@ class Milestone(models.Model):
 class Programme(models.Model):
     """A national programme (SUN-ES, ESMS Numérique, Mon espace santé...) followed by region."""
 
-    name = models.CharField("nom", max_length=200)
-    acronym = models.CharField("sigle", max_length=40, blank=True)
-    slug = models.SlugField("identifiant d'URL", max_length=100, unique=True)
-    summary = models.TextField("résumé")
-    body = models.TextField("description (Markdown)", blank=True)
+    name = models.CharField(_("nom"), max_length=200)
+    acronym = models.CharField(_("sigle"), max_length=40, blank=True)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=100, unique=True)
+    summary = models.TextField(_("résumé"))
+    body = models.TextField(_("description (Markdown)"), blank=True)
     roadmap = models.ForeignKey(
         Roadmap,
-        verbose_name="feuille de route",
+        verbose_name=_("feuille de route"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="programmes",
     )
-    is_published = models.BooleanField("publié", default=True)
+    is_published = models.BooleanField(_("publié"), default=True)
 
     objects = PublishedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "programme"
+        verbose_name = _("programme")
         ordering = ["name"]
 
     def __str__(self):
@@ -174,29 +182,31 @@ class RegionalIndicator(models.Model):
 
     class Qualifier(models.TextChoices):
         EXACT = "", "—"
-        MORE_THAN = "more_than", "plus de"
-        NEARLY = "nearly", "près de"
-        ABOUT = "about", "environ"
+        MORE_THAN = "more_than", _("plus de")
+        NEARLY = "nearly", _("près de")
+        ABOUT = "about", _("environ")
 
     programme = models.ForeignKey(
-        Programme, verbose_name="programme", on_delete=models.CASCADE, related_name="indicators"
+        Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="indicators"
     )
     region = models.ForeignKey(
-        Region, verbose_name="région", on_delete=models.CASCADE, related_name="indicators"
+        Region, verbose_name=_("région"), on_delete=models.CASCADE, related_name="indicators"
     )
-    label = models.CharField("indicateur", max_length=250)
+    label = models.CharField(_("indicateur"), max_length=250)
     qualifier = models.CharField(
-        "précision", max_length=20, choices=Qualifier.choices, default="", blank=True
+        _("précision"), max_length=20, choices=Qualifier.choices, default="", blank=True
     )
-    value = models.DecimalField("valeur", max_digits=14, decimal_places=2)
-    unit = models.CharField("unité", max_length=40, blank=True, help_text="%, M€, structures…")
-    date = models.DateField("date de la mesure")
-    source = models.CharField("source", max_length=250)
-    source_url = models.URLField("lien vers la source", blank=True)
+    value = models.DecimalField(_("valeur"), max_digits=14, decimal_places=2)
+    unit = models.CharField(
+        _("unité"), max_length=40, blank=True, help_text=_("%, M€, structures…")
+    )
+    date = models.DateField(_("date de la mesure"))
+    source = models.CharField(_("source"), max_length=250)
+    source_url = models.URLField(_("lien vers la source"), blank=True)
 
     class Meta:
-        verbose_name = "indicateur régional"
-        verbose_name_plural = "indicateurs régionaux"
+        verbose_name = _("indicateur régional")
+        verbose_name_plural = _("indicateurs régionaux")
         ordering = ["region", "programme", "label"]
         constraints = [
             models.UniqueConstraint(
@@ -222,31 +232,31 @@ class RegionalIndicator(models.Model):
 
 class NewsItem(models.Model):
     class Kind(models.TextChoices):
-        PRESS_RELEASE = "press_release", "Communiqué de presse"
-        NEWS = "news", "Actualité"
+        PRESS_RELEASE = "press_release", _("Communiqué de presse")
+        NEWS = "news", _("Actualité")
 
-    kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.NEWS)
-    title = models.CharField("titre", max_length=300)
-    slug = models.SlugField("identifiant d'URL", max_length=150, unique=True)
-    published_on = models.DateField("date de publication")
-    place = models.CharField("lieu", max_length=100, blank=True)
-    summary = models.TextField("chapeau")
-    body = models.TextField("texte (Markdown)")
-    press_contact = models.TextField("contact presse", blank=True)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    title = models.CharField(_("titre"), max_length=300)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=150, unique=True)
+    published_on = models.DateField(_("date de publication"))
+    place = models.CharField(_("lieu"), max_length=100, blank=True)
+    summary = models.TextField(_("chapeau"))
+    body = models.TextField(_("texte (Markdown)"))
+    press_contact = models.TextField(_("contact presse"), blank=True)
     region = models.ForeignKey(
         Region,
-        verbose_name="région concernée",
+        verbose_name=_("région concernée"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="news",
     )
-    is_published = models.BooleanField("publiée", default=True)
+    is_published = models.BooleanField(_("publiée"), default=True)
 
     objects = NewsItemQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "actualité"
+        verbose_name = _("actualité")
         ordering = ["-published_on", "-pk"]
         indexes = [models.Index(fields=["-published_on"], name="news_published_on_idx")]
 

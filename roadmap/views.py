@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from . import selectors
 from .filters import ActionFilter
@@ -15,7 +16,7 @@ def roadmap_list(request):
         {
             "roadmaps": selectors.roadmap_list(),
             "programmes": selectors.programme_list(),
-            "breadcrumb_data": {"current": "Feuille de route"},
+            "breadcrumb_data": {"current": gettext("Feuille de route")},
         },
     )
 
@@ -36,7 +37,9 @@ def roadmap_detail(request, slug):
             "filter_errors": action_filter.is_bound and not action_filter.is_valid(),
             "actions": actions,
             "breadcrumb_data": {
-                "links": [{"url": reverse("roadmap:roadmap_list"), "title": "Feuille de route"}],
+                "links": [
+                    {"url": reverse("roadmap:roadmap_list"), "title": gettext("Feuille de route")}
+                ],
                 "current": roadmap.title,
             },
         },
@@ -52,10 +55,10 @@ def action_detail(request, slug, number):
             "action": action,
             "breadcrumb_data": {
                 "links": [
-                    {"url": reverse("roadmap:roadmap_list"), "title": "Feuille de route"},
+                    {"url": reverse("roadmap:roadmap_list"), "title": gettext("Feuille de route")},
                     {"url": action.roadmap.get_absolute_url(), "title": action.roadmap.title},
                 ],
-                "current": f"Action {action.number}",
+                "current": gettext("Action %(number)s") % {"number": action.number},
             },
         },
     )
@@ -66,7 +69,7 @@ def news_list(request):
     return render(
         request,
         "roadmap/news_list.html",
-        {"page_obj": page, "breadcrumb_data": {"current": "Actualités"}},
+        {"page_obj": page, "breadcrumb_data": {"current": gettext("Actualités")}},
     )
 
 
@@ -78,7 +81,7 @@ def news_detail(request, slug):
         {
             "item": item,
             "breadcrumb_data": {
-                "links": [{"url": reverse("roadmap:news_list"), "title": "Actualités"}],
+                "links": [{"url": reverse("roadmap:news_list"), "title": gettext("Actualités")}],
                 "current": item.title,
             },
         },

@@ -44,6 +44,18 @@ def _celery_eager():
 
 
 @pytest.fixture(autouse=True)
+def _site_language():
+    """A request under /en/ leaves English active in this thread (servers reactivate a
+    language for every request; tests that render outside a request would inherit it)."""
+    from django.conf import settings as django_settings
+    from django.utils import translation
+
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fast_test_settings(settings):
     """Two production costs that tests need not pay for every test: the default password
     hasher (~0.3 s a user) and WhiteNoise scanning every static file whenever a test client

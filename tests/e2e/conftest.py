@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ARGS = [
@@ -55,3 +56,35 @@ def page(browser):
 def screenshot(page, name):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+# The password tests/esante/factories.UserFactory gives every user.
+PASSWORD = "motdepasse-de-test-42"
+
+
+@pytest.fixture
+def demo(settings):
+    """The demo content of `make run`, demo accounts included."""
+    settings.DEMO_ACCOUNTS = True
+    call_command("load_demo")
+
+
+def sign_in(page, live_server, user, password=PASSWORD):
+    page.goto(f"{live_server.url}/comptes/login/")
+    page.get_by_label("Courriel").fill(user.email)
+    page.get_by_label("Mot de passe").fill(password)
+    with page.expect_navigation():
+        page.get_by_role("main").get_by_role("button", name="Connexion").click()
+    assert page.url == f"{live_server.url}/mon-compte/", page.url
+
+
+def serious_violations(page):
+    """axe-core's violations of impact serious or critical: (rule id, impact, node count)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        (v["id"], v["impact"], len(v["nodes"]))
+        for v in results.response["violations"]
+        if v.get("impact") in ("serious", "critical")
+    ]

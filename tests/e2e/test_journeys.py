@@ -1,29 +1,12 @@
 """The comment journey and accessibility checks in a real browser."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 
 from concertation.models import Consultation, Contribution
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import screenshot, serious_violations, sign_in
 from tests.esante.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PASSWORD = "motdepasse-de-test-42"
-
-
-@pytest.fixture
-def demo(settings):
-    settings.DEMO_ACCOUNTS = True
-    call_command("load_demo")
-
-
-def sign_in(page, live_server, user):
-    page.goto(f"{live_server.url}/comptes/login/")
-    page.fill("#id_login", user.email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/mon-compte/")
 
 
 def test_comment_on_a_paragraph_with_the_keyboard_only(page, live_server, demo):
@@ -46,40 +29,6 @@ def test_comment_on_a_paragraph_with_the_keyboard_only(page, live_server, demo):
     assert page.get_by_text("Préciser le calendrier de déploiement.").is_visible()
     assert Contribution.objects.filter(author=user, paragraph__isnull=False).exists()
     screenshot(page, "chapitre-apres-contribution")
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/",
-        "/feuille-de-route/2023-2027/",
-        "/concertation/",
-        "/concertation/feuille-de-route-2023-2027/axe-1-prevention-et-citoyen-acteur/",
-        "/evenements/",
-        "/evenements/tour-des-regions-2023-rouen/",
-        "/regions/normandie/",
-        "/conseil/",
-        "/recherche/?q=securite",
-        "/comptes/signup/",
-    ],
-)
-def test_no_serious_or_critical_accessibility_violation(page, live_server, demo, path):
-    page.goto(live_server.url + path)
-    results = Axe().run(page)
-    serious = [
-        v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")
-    ]
-    details = [(v["id"], v["impact"], len(v["nodes"])) for v in serious]
-    assert not serious, f"{path}: {details}"
-
-
-def serious_violations(page):
-    results = Axe().run(page)
-    return [
-        (v["id"], v["impact"], len(v["nodes"]))
-        for v in results.response["violations"]
-        if v.get("impact") in ("serious", "critical")
-    ]
 
 
 def test_account_and_forms_with_errors_are_accessible(page, live_server, demo):

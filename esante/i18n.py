@@ -1,0 +1,29 @@
+"""The language switcher: the same page in each interface language.
+
+French pages have no prefix, English ones live under /en/ (``i18n_patterns`` with
+``prefix_default_language=False``). Only the interface is translated, not the content.
+"""
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+
+def languages(request):
+    current = get_language()
+    query = request.META.get("QUERY_STRING", "")
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        path = translate_url(request.path, code)
+        info = get_language_info(code)
+        alternates.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "path": path,  # for <link rel="alternate">, like the canonical URL
+                "url": f"{path}?{query}" if query else path,
+                "current": code == current,
+            }
+        )
+    current_entry = next((a for a in alternates if a["current"]), alternates[0])
+    return {"language_alternates": alternates, "language_current": current_entry}

@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from esante.exports import spreadsheet_safe
+from esante.i18n import french
 from esante.rules import is_dns_team
 
 from . import services
@@ -57,7 +58,7 @@ def meeting_detail(request, slug):
         "concertation/council/meeting_detail.html",
         {
             "meeting": meeting,
-            "breadcrumb_data": {"links": [_council_link()], "current": meeting.title},
+            "breadcrumb_data": {"links": [_council_link()], "current": french(meeting.title)},
         },
     )
 
@@ -88,7 +89,7 @@ def _group_page(request, group, *, form=None, status=200):
             "member_count": group.applications.filter(status="accepted").count(),
             "can_export": _can_export(request.user, group),
             "following": _follows(request.user, group),
-            "breadcrumb_data": {"links": [_council_link()], "current": group.name},
+            "breadcrumb_data": {"links": [_council_link()], "current": french(group.name)},
         },
         status=status,
     )

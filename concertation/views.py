@@ -14,6 +14,8 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
+from esante.i18n import french
+
 from . import rules as concertation_rules
 from . import search as search_module
 from . import selectors, services
@@ -57,7 +59,7 @@ def consultation_detail(request, slug):
                         "title": gettext("Concertation"),
                     }
                 ],
-                "current": consultation.title,
+                "current": french(consultation.title),
             },
         },
     )
@@ -123,9 +125,9 @@ def _chapter_page(request, chapter, *, form=None, status=200, reply_forms=None):
                     "url": reverse("concertation:consultation_list"),
                     "title": gettext("Concertation"),
                 },
-                {"url": consultation.get_absolute_url(), "title": consultation.title},
+                {"url": consultation.get_absolute_url(), "title": french(consultation.title)},
             ],
-            "current": chapter.title,
+            "current": french(chapter.title),
         },
     }
     return render(request, "concertation/chapter_detail.html", context, status=status)
@@ -260,8 +262,11 @@ def _contribution_breadcrumb(contribution, current: str) -> dict:
     chapter = contribution.chapter
     return {
         "links": [
-            {"url": chapter.consultation.get_absolute_url(), "title": chapter.consultation.title},
-            {"url": chapter.get_absolute_url(), "title": chapter.title},
+            {
+                "url": chapter.consultation.get_absolute_url(),
+                "title": french(chapter.consultation.title),
+            },
+            {"url": chapter.get_absolute_url(), "title": french(chapter.title)},
         ],
         "current": current,
     }
@@ -479,9 +484,9 @@ def chapter_versions(request, slug, chapter):
                     },
                     {
                         "url": chapter.consultation.get_absolute_url(),
-                        "title": chapter.consultation.title,
+                        "title": french(chapter.consultation.title),
                     },
-                    {"url": chapter.get_absolute_url(), "title": chapter.title},
+                    {"url": chapter.get_absolute_url(), "title": french(chapter.title)},
                 ],
                 "current": gettext("Versions"),
             },

@@ -6,7 +6,23 @@ French pages have no prefix, English ones live under /en/ (``i18n_patterns`` wit
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language, get_language_info
+
+
+def interface_is_french():
+    return (get_language() or settings.LANGUAGE_CODE) == settings.LANGUAGE_CODE
+
+
+def french(text):
+    """Content (a title, a summary, a place) written in French, escaped for HTML. In the French
+    interface it is printed as is; in another interface language it is wrapped in
+    `<span lang="fr">` (RGAA 8.7: every change of language is marked; proper names need none)."""
+    if text in (None, ""):
+        return ""
+    if interface_is_french():
+        return conditional_escape(text)
+    return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, text)
 
 
 def languages(request):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from esante.i18n import french
 from esante.models import Region
 
 from . import selectors, services
@@ -55,7 +56,7 @@ def _event_page(request, event, *, form=None, status=200):
             "form": form or VisitorRegistrationForm(),
             "breadcrumb_data": {
                 "links": [{"url": reverse("events:event_list"), "title": gettext("Événements")}],
-                "current": event.title,
+                "current": french(event.title),
             },
         },
         status=status,

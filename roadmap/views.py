@@ -3,6 +3,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext
 
+from esante.i18n import french
+
 from . import selectors
 from .filters import ActionFilter
 
@@ -40,7 +42,7 @@ def roadmap_detail(request, slug):
                 "links": [
                     {"url": reverse("roadmap:roadmap_list"), "title": gettext("Feuille de route")}
                 ],
-                "current": roadmap.title,
+                "current": french(roadmap.title),
             },
         },
     )
@@ -56,7 +58,10 @@ def action_detail(request, slug, number):
             "breadcrumb_data": {
                 "links": [
                     {"url": reverse("roadmap:roadmap_list"), "title": gettext("Feuille de route")},
-                    {"url": action.roadmap.get_absolute_url(), "title": action.roadmap.title},
+                    {
+                        "url": action.roadmap.get_absolute_url(),
+                        "title": french(action.roadmap.title),
+                    },
                 ],
                 "current": gettext("Action %(number)s") % {"number": action.number},
             },
@@ -82,7 +87,7 @@ def news_detail(request, slug):
             "item": item,
             "breadcrumb_data": {
                 "links": [{"url": reverse("roadmap:news_list"), "title": gettext("Actualités")}],
-                "current": item.title,
+                "current": french(item.title),
             },
         },
     )

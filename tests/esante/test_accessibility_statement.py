@@ -31,5 +31,6 @@ def test_the_statement_lists_the_measures(client):
         assert f"<code>{path}</code>" in html.replace("&amp;", "&"), path
     for _name, label in accessibility.CHECKED_JOURNEYS:
         assert label in html.replace("&#x27;", "'")
+    assert "critère 8.7" in html  # kept true by tests/esante/test_content_language.py
     assert "mailto:accessibilite-concertation@esante.gouv.fr" in html
     assert "Défenseur des droits" in html

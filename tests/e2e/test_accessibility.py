@@ -17,6 +17,22 @@ def test_no_serious_or_critical_accessibility_violation(page, live_server, demo,
     assert not violations, f"{label} ({path}): {violations}"
 
 
+def test_no_serious_or_critical_violation_at_phone_width(browser, live_server, demo):
+    """At 390 px the tables scroll sideways: their scrolling region must be reachable with the
+    keyboard (axe: scrollable-region-focusable), and the menus collapse into the mobile ones."""
+    context = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    found = []
+    for label, path in CHECKED_PAGES:
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, f"{label}: {path} answers {response.status}"
+        violations = serious_violations(page)
+        if violations:
+            found.append((path, violations))
+    context.close()
+    assert not found, found
+
+
 def test_pages_reflow_at_320_pixels(browser, live_server, demo):
     """WCAG 1.4.10: at 320 CSS pixels (1280 px zoomed to 400 %) nothing scrolls sideways."""
     context = browser.new_context(locale="fr-FR", viewport={"width": 320, "height": 640})

@@ -242,3 +242,14 @@ def test_server_error_page_is_french_and_needs_no_database(rf):
     assert response.status_code == 500
     html = response.content.decode()
     assert "Erreur inattendue" in html and 'lang="fr"' in html
+    assert 'class="fr-btn" href="/"' in html
+
+
+def test_server_error_page_in_english_leads_to_the_english_home(rf):
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    with translation.override("en"):
+        html = server_error(rf.get("/en/")).content.decode()
+    assert 'lang="en"' in html and "Unexpected error" in html
+    assert 'class="fr-btn" href="/en/"' in html

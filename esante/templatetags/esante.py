@@ -1,6 +1,10 @@
+import re
+
 from django import template
 from django.conf import settings
+from django.template.defaultfilters import date as date_filter
 from django.utils.html import format_html
+from django.utils.translation import get_language
 
 from esante.i18n import french, interface_is_french
 from esante.markdown import render_markdown
@@ -22,6 +26,14 @@ def markdown_filter(text):
 def french_content(value):
     """`{{ chapter.title|fr }}`: see esante.i18n.french."""
     return french(value)
+
+
+@register.filter(name="date_ordinal", expects_localtime=True)
+def date_with_ordinal(value, arg=None):
+    """`|date`, with the French ordinal on the first of the month: « 1er mars 2026 »."""
+    if getattr(value, "day", None) == 1 and arg and (get_language() or "").startswith("fr"):
+        arg = re.sub(r"(?<!\\)j", r"j\\e\\r", arg)  # the unescaped day letter, not « \j »
+    return date_filter(value, arg)
 
 
 @register.simple_tag

@@ -213,7 +213,7 @@ PAGES = {
             f"près de 10,6{NBSP}M€",
             f"plus de 600{NBSP}établissements",
             f"plus de 400{NBSP}référents",
-            "Au 1 février 2023 · Source : ARS Normandie, communiqué du 2 février 2023",
+            "Au 1er février 2023 · Source : ARS Normandie, communiqué du 2 février 2023",
             "Actualités de la région",
             TITLE_2023,
         ],

@@ -56,7 +56,7 @@ def test_list_sections_and_filters(client, demo):
 def test_map_and_its_table_alternative(client, demo):
     html = client.get("/evenements/").content.decode()
     assert "esante-tilemap__tile--normandie" in html
-    assert "<caption>Nombre d'événements par région</caption>" in html
+    assert 'id="tableau-evenements-par-region">Nombre d\'événements par région</caption>' in html
     normandie = next(
         r for r in client.get("/evenements/").context["regions"] if r.slug == "normandie"
     )

@@ -1,0 +1,41 @@
+"""Dates in words follow French typography: « 1er mars 2026 », not « 1 mars 2026 »."""
+
+import datetime
+import re
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.template import engines
+from django.utils import translation
+
+
+def render(source, **context):
+    return engines["django"].from_string("{% load esante %}" + source).render(context)
+
+
+def test_the_first_of_the_month_takes_the_ordinal_in_french():
+    first, second = datetime.date(2026, 3, 1), datetime.date(2026, 3, 2)
+    with translation.override("fr"):
+        assert render('{{ d|date_ordinal:"j F Y" }}', d=first) == "1er mars 2026"
+        assert render('{{ d|date_ordinal:"j F Y" }}', d=second) == "2 mars 2026"
+        assert render('{{ d|date_ordinal:"l j F Y" }}', d=first) == "dimanche 1er mars 2026"
+    with translation.override("en"):
+        assert render('{{ d|date_ordinal:"j F Y" }}', d=first) == "1 March 2026"
+
+
+def test_the_day_is_the_one_in_france():
+    # 23:30 UTC on 28 February is 00:30 on 1 March in Paris.
+    moment = datetime.datetime(2026, 2, 28, 23, 30, tzinfo=ZoneInfo("UTC"))
+    with translation.override("fr"):
+        assert render('{{ d|date_ordinal:"j F Y à H:i" }}', d=moment) == "1er mars 2026 à 00:30"
+
+
+def test_no_template_writes_a_day_in_words_without_the_ordinal():
+    pattern = re.compile(r"\|date:_?\(?\"[^\"]*j[^\"]*\"")
+    offenders = [
+        str(path.relative_to(settings.BASE_DIR))
+        for path in Path(settings.BASE_DIR, "templates").rglob("*.*")
+        if path.suffix in (".html", ".txt") and pattern.search(path.read_text())
+    ]
+    assert not offenders, f"use |date_ordinal for a date with its day: {offenders}"

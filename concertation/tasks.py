@@ -4,7 +4,10 @@ from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext
+
+from esante.i18n import email_language
 
 from .models import Application
 
@@ -23,6 +26,13 @@ def send_application_decision(application_id: int) -> bool:
     )
     if application is None or application.status not in ("accepted", "declined"):
         return False
+    with translation.override(email_language(application.user.language)):
+        message = _decision_message(application)
+    message.send()
+    return True
+
+
+def _decision_message(application) -> EmailMultiAlternatives:
     context = {
         "application": application,
         "group_url": f"{settings.SITE_URL}{application.group.get_absolute_url()}",
@@ -40,8 +50,7 @@ def send_application_decision(application_id: int) -> bool:
     message.attach_alternative(
         render_to_string("emails/council/decision.html", context), "text/html"
     )
-    message.send()
-    return True
+    return message
 
 
 @shared_task(acks_late=True)

@@ -7,6 +7,22 @@ class EsanteConfig(AppConfig):
     verbose_name = _("Portail (comptes et régions)")
 
     def ready(self):
+        from allauth.account.signals import user_signed_up
+
         from . import textsearch
 
         textsearch.connect()
+        user_signed_up.connect(_remember_the_language, dispatch_uid="esante_signup_language")
+
+
+def _remember_the_language(request, user, **kwargs):
+    """A new account writes its e-mails in the interface language it signed up in (the person
+    can change it on their account page)."""
+    from django.utils.translation import get_language
+
+    from .i18n import site_language
+
+    language = site_language(get_language())
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])

@@ -5,6 +5,17 @@ from django.utils.translation import gettext_lazy as _
 from .models import User
 
 
+class LanguageSelect(forms.Select):
+    """Each language named in itself, and marked as such (RGAA 8.7): « English » on a French
+    page is read with an English voice."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
@@ -15,7 +26,9 @@ class ProfileForm(forms.ModelForm):
             "region",
             "declaration_of_interests",
             "digest_frequency",
+            "language",
         ]
+        widgets = {"language": LanguageSelect}
         help_texts = {
             "display_name": _(
                 "Affiché à côté de vos contributions. Laissé vide, vous apparaissez comme "

@@ -43,3 +43,22 @@ def languages(request):
         )
     current_entry = next((a for a in alternates if a["current"]), alternates[0])
     return {"language_alternates": alternates, "language_current": current_entry}
+
+
+def site_language(code) -> str:
+    """`code` if the site speaks it ("en-gb" counts as "en"), else the site's language."""
+    codes = {c for c, _name in settings.LANGUAGES}
+    code = (code or "").lower()
+    for candidate in (code, code.split("-")[0]):
+        if candidate in codes:
+            return candidate
+    return settings.LANGUAGE_CODE
+
+
+def email_language(*preferences) -> str:
+    """The language to write an e-mail in: the first preference set (a stored choice, then the
+    account's), else French. The content quoted in it stays French whatever the language."""
+    for preference in preferences:
+        if preference:
+            return site_language(preference)
+    return settings.LANGUAGE_CODE

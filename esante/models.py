@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -108,6 +109,16 @@ class User(AbstractUser):
         ],
         default="weekly",
     )
+    language = models.CharField(
+        _("langue des courriels"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "Les courriels du site (rappels, récapitulatifs, accusés de réception) vous sont "
+            "écrits dans cette langue. Les contributions et les textes restent en français."
+        ),
+    )
     editor_regions = models.ManyToManyField(
         Region,
         verbose_name=_("régions publiées (Équipe ARS)"),
@@ -183,6 +194,8 @@ class Notification(models.Model):
         "User", on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
     )
     payload = models.JSONField(_("contenu"), default=dict, blank=True)
+    # Empty: the recipient's account language, else the site's (esante.i18n.email_language).
+    language = models.CharField(_("langue"), max_length=8, blank=True)
     status = models.CharField(
         _("état"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )

@@ -21,9 +21,10 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from . import outbox
+from .i18n import email_language
 from .models import Notification, Unsubscription
 
 SEND_TASK = "esante.tasks.send_notification"
@@ -75,6 +76,7 @@ class Recipient:
     email: str
     user_id: int | None = None
     payload: dict = field(default_factory=dict)
+    language: str = ""  # empty: the account's language when the e-mail is written
 
 
 def notify_many(kind: str, key: str, recipients: Iterable[Recipient]) -> int:
@@ -106,7 +108,14 @@ def _insert(kind: str, key: str, batch: list[Recipient]) -> int:
         ).values_list("email", flat=True)
     )
     rows = [
-        Notification(kind=kind, key=key, email=r.email, user_id=r.user_id, payload=r.payload)
+        Notification(
+            kind=kind,
+            key=key,
+            email=r.email,
+            user_id=r.user_id,
+            payload=r.payload,
+            language=r.language,
+        )
         for r in batch
         if r.email.lower() not in unsubscribed and r.email not in existing
     ]
@@ -152,6 +161,14 @@ def unsubscribe(email: str, kind: str) -> None:
 
 
 def build_message(notification: Notification) -> EmailMultiAlternatives:
+    """The e-mail, written in the recipient's language (the interface strings; the content it
+    quotes stays French), its links leading to the pages in that language."""
+    account_language = notification.user.language if notification.user_id else ""
+    with translation.override(email_language(notification.language, account_language)):
+        return _build_message(notification)
+
+
+def _build_message(notification: Notification) -> EmailMultiAlternatives:
     kind = registry.kinds[notification.kind]
     spec = kind.render(notification)
     unsubscribe_url = settings.SITE_URL + reverse(

@@ -1,10 +1,13 @@
-"""Registration e-mails: plain text and HTML, each with its cancellation link, in the language
-active when the task runs (French in the workers)."""
+"""Registration e-mails: plain text and HTML, each with its cancellation link, written in the
+language of the interface the person registered in (the event's own texts stay French)."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from esante.i18n import email_language
 
 from .ical import build_calendar
 from .models import Registration
@@ -21,6 +24,11 @@ WITH_CALENDAR = {"confirmed", "promoted"}
 
 
 def registration_email(registration: Registration, kind: str) -> EmailMultiAlternatives:
+    with translation.override(email_language(registration.language)):
+        return _registration_email(registration, kind)
+
+
+def _registration_email(registration: Registration, kind: str) -> EmailMultiAlternatives:
     event = registration.event
     context = {
         "registration": registration,

@@ -221,6 +221,8 @@ class Registration(models.Model):
     )
     name = models.CharField(_("nom"), max_length=150)
     email = models.EmailField(_("adresse électronique"))
+    # The interface language of the registration: its e-mails are written in it.
+    language = models.CharField(_("langue"), max_length=8, default=settings.LANGUAGE_CODE)
     status = models.CharField(_("statut"), max_length=20, choices=Status.choices, db_index=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(_("demandée le"), default=timezone.now)

@@ -29,7 +29,12 @@ def event_reminders(now=None) -> int:
             EVENT_REMINDER,
             f"event:{event.pk}:{hours}h",
             (
-                Recipient(email=r.email, user_id=r.user_id, payload={"registration": r.pk})
+                Recipient(
+                    email=r.email,
+                    user_id=r.user_id,
+                    payload={"registration": r.pk},
+                    language=r.language,
+                )
                 for r in registrations.iterator()
             ),
         )

@@ -8,10 +8,11 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from esante import outbox
+from esante.i18n import site_language
 from esante.models import User
 
 from . import rules as event_rules
@@ -91,6 +92,7 @@ def registration_request(
         user=user if user is not None and user.is_authenticated else None,
         name=name,
         email=email,
+        language=site_language(get_language()),
         status=Registration.Status.PENDING,
     )
     try:

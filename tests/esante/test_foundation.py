@@ -223,6 +223,7 @@ def test_account_page_requires_login_and_saves_the_profile(client, user):
             "region": normandie.pk,
             "declaration_of_interests": "",
             "digest_frequency": "daily",
+            "language": "fr",
         },
     )
     assert response.status_code == 302

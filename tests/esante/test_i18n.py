@@ -113,28 +113,6 @@ def test_form_errors_and_model_choices_are_translated(client):
 
 
 @pytest.mark.django_db
-def test_e_mails_are_in_french_even_when_sent_from_the_english_interface(
-    client, django_capture_on_commit_callbacks
-):
-    from django.core import mail
-
-    from tests.events.builders import make_event
-
-    event = make_event(capacity=2)
-    with translation.override("en"):
-        url = reverse("events:register", args=[event.slug])
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {"name": "Alex Visitor", "email": "alex@example.org"})
-    assert response.status_code == 302 and response["Location"].startswith("/en/")
-    [message] = mail.outbox
-    assert "Confirmez votre inscription" in message.subject
-    assert "/evenements/inscription/" in message.body and "/en/" not in message.body
-    # The request's language is back once the (eager) task has run: the page stays English.
-    page = client.get(response["Location"])
-    assert '<html lang="en"' in page.text
-
-
-@pytest.mark.django_db
 def test_french_is_the_default_and_english_lives_under_en(client):
     french = client.get("/concertation/")
     english = client.get("/en/concertation/")

@@ -21,6 +21,7 @@ def robots_txt(request):
         "Disallow: /en/comptes/",
         "Disallow: /en/mon-compte/",
         "Disallow: /en/evenements/inscription/",
+        "Disallow: /en/desabonnement/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
@@ -38,7 +39,6 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_xml"),
-    path("desabonnement/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("admin/", admin.site.urls),
 ]
 
@@ -48,6 +48,8 @@ urlpatterns += i18n_patterns(
     path("regions/", views.region_list, name="region_list"),
     path("regions/<slug:slug>/", views.region_detail, name="region_detail"),
     path("mon-compte/", views.account, name="account"),
+    # In the language of the e-mail that carries the link (French links stay unprefixed).
+    path("desabonnement/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("comptes/", include("allauth.urls")),
     path(
         "mentions-legales/",

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from concertation import services
-from esante.models import User
+from esante.models import Unsubscription, User
 from esante.notifications import run_jobs
 from events.models import Registration
 from tests.concertation.builders import make_chapter, make_consultation
@@ -59,7 +59,7 @@ def test_the_account_page_changes_the_language_of_the_e_mails(client):
     assert user.language == "en"
 
 
-def test_notifications_follow_the_account_language(django_capture_on_commit_callbacks):
+def test_notifications_follow_the_account_language(client, django_capture_on_commit_callbacks):
     consultation = make_consultation()
     consultation.closes_at = timezone.now() + datetime.timedelta(days=6, hours=12)
     consultation.save()
@@ -78,6 +78,15 @@ def test_notifications_follow_the_account_language(django_capture_on_commit_call
     assert f"/en{chapter.consultation.get_absolute_url()}" in in_english.body
     assert consultation.title in in_english.body
     assert "/en/" not in in_french.body
+    # So does the unsubscribe page (one-click POST too, RFC 8058).
+    english_link = in_english.extra_headers["List-Unsubscribe"].strip("<>").split("://", 1)[1]
+    english_path = "/" + english_link.split("/", 1)[1]
+    assert english_path.startswith("/en/desabonnement/")
+    assert '<html lang="en"' in client.get(english_path).text
+    french_link = in_french.extra_headers["List-Unsubscribe"].strip("<>").split("://", 1)[1]
+    assert ("/" + french_link.split("/", 1)[1]).startswith("/desabonnement/")
+    assert client.post(english_path).status_code in (200, 302)
+    assert Unsubscription.objects.filter(email=english.email).exists()
 
 
 def test_an_event_registration_is_answered_in_the_language_it_was_made_in(

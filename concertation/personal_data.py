@@ -6,7 +6,7 @@ a French phone number, an e-mail address. A match holds the contribution for mod
 
 import re
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy
 
 NIR_RE = re.compile(
     r"(?<![\dA-Za-z])([12])[\s.]?(\d{2})[\s.]?(\d{2})[\s.]?(\d{2}|2[AaBb])[\s.]?(\d{3})[\s.]?"
@@ -25,13 +25,13 @@ def nir_key_is_valid(sex, year, month, department, commune, order, key) -> bool:
 
 
 def find_personal_data(text: str) -> list[str]:
-    """The kinds of personal data found, as phrases (in the active language) for the author's
-    warning."""
+    """The kinds of personal data found, as phrases translated when shown: in the interface
+    language for the author's warning, in French for the moderation log."""
     found = []
     if any(nir_key_is_valid(*m.groups()) for m in NIR_RE.finditer(text)):
-        found.append(gettext("un numéro de sécurité sociale"))
+        found.append(gettext_lazy("un numéro de sécurité sociale"))
     if PHONE_RE.search(text):
-        found.append(gettext("un numéro de téléphone"))
+        found.append(gettext_lazy("un numéro de téléphone"))
     if EMAIL_RE.search(text):
-        found.append(gettext("une adresse électronique"))
+        found.append(gettext_lazy("une adresse électronique"))
     return found

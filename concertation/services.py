@@ -51,10 +51,10 @@ class PersonalDataWarning(ValidationError):
         )
 
 
-def _staff_note(text):
+def _staff_note(found) -> str:
     """What the personal-data guard found, for the moderation log: staff read it in French."""
     with translation.override(settings.LANGUAGE_CODE):
-        return ", ".join(find_personal_data(text))
+        return ", ".join(str(kind) for kind in found)
 
 
 def _and_join(items: list[str]) -> str:
@@ -312,7 +312,7 @@ def contribution_create(
             action=ModerationLog.Action.AUTO_HOLD,
             after={"status": status},
             reason="personal_data",
-            note="Détecté : " + _staff_note(f"{body}\n{proposed_text}"),
+            note="Détecté : " + _staff_note(found),
         )
     # In the same transaction: if the contribution is saved, its notifications will go out,
     # even if the broker is down right now.
@@ -357,8 +357,7 @@ def contribution_edit(
             action=ModerationLog.Action.AUTO_HOLD,
             after={"status": contribution.status},
             reason="personal_data",
-            note="Détecté après modification : "
-            + _staff_note(f"{contribution.body}\n{contribution.proposed_text}"),
+            note="Détecté après modification : " + _staff_note(found),
         )
     elif a_priori and contribution.status == Contribution.Status.PUBLISHED:
         # Approved text only: an edit goes back to the moderators before it is public again.

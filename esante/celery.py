@@ -12,8 +12,9 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
-# E-mails and other task output are in the site's language (French) however the task runs:
-# in a worker, or eagerly inside an English request (the request's language is restored).
+# Task output is in the site's language (French) by default however the task runs: in a
+# worker, or eagerly inside an English request (whose language is restored afterwards).
+# E-mails then switch to their recipient's language (esante.i18n.email_language).
 _previous_language = {}
 
 

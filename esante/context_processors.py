@@ -8,7 +8,7 @@ def site(request):
     path = request.path
     home = reverse("home")  # "/" in French, "/en/" in English
     items = [
-        (gettext("Accueil"), reverse("home")),
+        (gettext("Accueil"), home),
         (gettext("Feuille de route"), reverse("roadmap:roadmap_list")),
         (gettext("Concertation"), reverse("concertation:consultation_list")),
         (gettext("Conseil"), reverse("concertation:council_home")),

@@ -14,6 +14,13 @@ def interface_is_french():
     return (get_language() or settings.LANGUAGE_CODE) == settings.LANGUAGE_CODE
 
 
+def french_lang_attribute():
+    """` lang="fr"` for an element holding French content when the interface is not French."""
+    if interface_is_french():
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
 def french(text):
     """Content (a title, a summary, a place) written in French, escaped for HTML. In the French
     interface it is printed as is; in another interface language it is wrapped in
@@ -22,7 +29,7 @@ def french(text):
         return ""
     if interface_is_french():
         return conditional_escape(text)
-    return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, text)
+    return format_html("<span{}>{}</span>", french_lang_attribute(), text)
 
 
 def languages(request):

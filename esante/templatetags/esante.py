@@ -1,12 +1,10 @@
 import re
 
 from django import template
-from django.conf import settings
 from django.template.defaultfilters import date as date_filter
 from django.utils.html import format_html
-from django.utils.translation import get_language
 
-from esante.i18n import french, interface_is_french
+from esante.i18n import french, french_lang_attribute, interface_is_french
 from esante.markdown import render_markdown
 
 register = template.Library()
@@ -19,7 +17,7 @@ def markdown_filter(text):
     html = render_markdown(text)
     if interface_is_french() or not html:
         return html
-    return format_html('<div lang="{}">{}</div>', settings.LANGUAGE_CODE, html)
+    return format_html("<div{}>{}</div>", french_lang_attribute(), html)
 
 
 @register.filter(name="fr", is_safe=True)
@@ -31,7 +29,7 @@ def french_content(value):
 @register.filter(name="date_ordinal", expects_localtime=True)
 def date_with_ordinal(value, arg=None):
     """`|date`, with the French ordinal on the first of the month: « 1er mars 2026 »."""
-    if getattr(value, "day", None) == 1 and arg and (get_language() or "").startswith("fr"):
+    if getattr(value, "day", None) == 1 and arg and interface_is_french():
         arg = re.sub(r"(?<!\\)j", r"j\\e\\r", arg)  # the unescaped day letter, not « \j »
     return date_filter(value, arg)
 
@@ -61,9 +59,4 @@ def dsfr_widget(bound_field):
     return bound_field.as_widget(attrs=attrs)
 
 
-@register.simple_tag
-def french_lang_attr():
-    """` lang="fr"` for an element holding French content when the interface is not French."""
-    if interface_is_french():
-        return ""
-    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+register.simple_tag(french_lang_attribute, name="french_lang_attr")

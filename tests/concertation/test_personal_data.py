@@ -176,6 +176,20 @@ def test_author_is_warned_then_contribution_is_held_even_a_posteriori(client, ch
     assert "a attendu trois mois." not in public.content.decode()
 
 
+def test_the_author_is_warned_in_english_and_the_staff_log_stays_french(client, chapter, member):
+    data = {
+        "kind": "comment",
+        "body": "Appelez-moi au 06 12 34 56 78.",
+        "paragraph": paragraph_at(chapter, 2).anchor,
+        "accept_charter": "on",
+    }
+    url = "/en" + create_url(chapter)
+    warned = client.post(url, data).content.decode()
+    assert "Your text seems to contain a phone number" in warned
+    assert client.post(url, {**data, "confirm_personal_data": "on"}).status_code == 302
+    assert ModerationLog.objects.get().note == "Détecté : un numéro de téléphone"
+
+
 def test_personal_data_in_a_proposed_rewording_is_held(client, chapter, member):
     data = {
         "kind": "rewording",

@@ -28,7 +28,13 @@ def french_content(value):
 
 @register.filter(name="date_ordinal", expects_localtime=True)
 def date_with_ordinal(value, arg=None):
-    """`|date`, with the French ordinal on the first of the month: « 1er mars 2026 »."""
+    """`|date`, with the French ordinal on the first of the month: « 1er mars 2026 ».
+
+    The format usually comes from `_("…")` in a template, a lazy translation: it is made a
+    `str` before any string function sees it (a lazy object made every 1st of the month a 500).
+    """
+    if arg is not None:
+        arg = str(arg)
     if getattr(value, "day", None) == 1 and arg and interface_is_french():
         arg = re.sub(r"(?<!\\)j", r"j\\e\\r", arg)  # the unescaped day letter, not « \j »
     return date_filter(value, arg)

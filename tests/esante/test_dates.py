@@ -39,3 +39,14 @@ def test_no_template_writes_a_day_in_words_without_the_ordinal():
         if path.suffix in (".html", ".txt") and pattern.search(path.read_text())
     ]
     assert not offenders, f"use |date_ordinal for a date with its day: {offenders}"
+
+
+def test_a_translated_format_on_the_first_of_the_month():
+    # Templates pass `_("j F Y à H:i")`, a lazy translation: on a 1st it crashed every page
+    # showing that date (HTTP 500), in French and English alike.
+    first = datetime.datetime(2026, 12, 1, 9, 5, tzinfo=ZoneInfo("Europe/Paris"))
+    source = '{{ d|date_ordinal:_("j F Y à H:i") }}'
+    with translation.override("fr"):
+        assert render(source, d=first) == "1er décembre 2026 à 09:05"
+    with translation.override("en"):
+        assert render(source, d=first).startswith("1 December 2026")

@@ -114,6 +114,9 @@ def _chapter_page(request, chapter, *, form=None, status=200, reply_forms=None):
         "form": form,
         "reply_forms": reply_forms or {},
         "can_contribute": can_contribute,
+        # Whether the page invites anyone to write (signed in or not): never on a closed or
+        # upcoming consultation, nor on an earlier version of the chapter.
+        "accepts_contributions": consultation.is_open and version == chapter.current_version,
         "charter_accepted": charter_accepted,
         "verified": concertation_rules.has_verified_email(user),
         "blocked": concertation_rules.active_block(user) if user.is_authenticated else None,

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Contribution, Flag
+from .services import REWORDING_MISSING
 
 
 class ContributionForm(forms.Form):
@@ -20,11 +21,15 @@ class ContributionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         strip=False,
     )
+    # Required for a rewording proposal only, hence not `required` here (see clean()); the page
+    # hides it for the other kinds when scripts run, and its label says so when they do not.
     proposed_text = forms.CharField(
-        label=_("Reformulation proposée"),
+        label=_(
+            "Nouvelle rédaction du paragraphe (obligatoire pour une proposition de reformulation)"
+        ),
         help_text=_(
-            "Pour une proposition de reformulation : le texte du paragraphe tel que vous le "
-            "proposez. Il sera affiché en comparaison du texte actuel."
+            "Modifiez le texte actuel du paragraphe, repris ici : vos changements seront affichés "
+            "en comparaison. Ce champ est ignoré pour un commentaire ou une question."
         ),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
@@ -55,6 +60,18 @@ class ContributionForm(forms.Form):
         if not warn_personal_data:
             self.fields["confirm_personal_data"].widget = forms.HiddenInput()
 
+    def clean(self):
+        cleaned = super().clean()
+        # Said here too, so that an empty body and an empty rewording are reported together;
+        # the service enforces it (and refuses an unchanged text, which needs the paragraph).
+        if (
+            cleaned.get("kind") == Contribution.Kind.REWORDING
+            and cleaned.get("paragraph")
+            and not (cleaned.get("proposed_text") or "").strip()
+        ):
+            self.add_error("proposed_text", REWORDING_MISSING)
+        return cleaned
+
 
 class ReplyForm(forms.Form):
     body = forms.CharField(
@@ -71,13 +88,15 @@ class ReplyForm(forms.Form):
 
 
 class EditForm(forms.Form):
+    """The view removes `proposed_text` unless the contribution is a rewording proposal."""
+
     body = forms.CharField(
         label=_("Votre contribution"), widget=forms.Textarea(attrs={"rows": 6}), strip=False
     )
     proposed_text = forms.CharField(
-        label=_("Reformulation proposée"),
+        label=_("Nouvelle rédaction du paragraphe"),
+        error_messages={"required": REWORDING_MISSING},
         widget=forms.Textarea(attrs={"rows": 5}),
-        required=False,
         strip=False,
     )
 

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone, translation
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from esante import outbox
 from esante.models import User
@@ -165,6 +165,30 @@ def clean_text(value: str, *, field: str, required: bool = True) -> str:
     return value
 
 
+REWORDING_MISSING = gettext_lazy(
+    "Écrivez la nouvelle rédaction que vous proposez pour ce paragraphe."
+)
+
+
+def _clean_rewording(proposed_text: str, *, current: str) -> str:
+    """The new wording of a paragraph: written, and different from the text it rewords
+    (compared without regard to spacing, which the page does not show)."""
+    if not (proposed_text or "").strip():
+        raise ValidationError({"proposed_text": str(REWORDING_MISSING)}, code="required")
+    proposed_text = clean_text(proposed_text, field="proposed_text")
+    if proposed_text.split() == (current or "").split():
+        raise ValidationError(
+            {
+                "proposed_text": gettext(
+                    "Cette rédaction est identique au texte actuel du paragraphe : modifiez-la, "
+                    "ou choisissez le type « Commentaire »."
+                )
+            },
+            code="unchanged",
+        )
+    return proposed_text
+
+
 def _ensure_can_contribute(*, user: User, consultation: Consultation) -> None:
     if not user.is_authenticated:
         raise PermissionDenied(gettext("Connectez-vous pour contribuer."))
@@ -239,12 +263,14 @@ def contribution_create(
         raise ValidationError({"kind": gettext("Type de contribution inconnu.")})
     if paragraph is not None and paragraph.chapter_id != chapter.pk:
         raise ValidationError(gettext("Ce paragraphe n'appartient pas à ce chapitre."))
-    if (
-        paragraph is not None
-        and not ParagraphText.objects.filter(
-            version_id=chapter.current_version_id, paragraph=paragraph
-        ).exists()
-    ):
+    current_text = (
+        ParagraphText.objects.filter(version_id=chapter.current_version_id, paragraph=paragraph)
+        .values_list("text", flat=True)
+        .first()
+        if paragraph is not None
+        else None
+    )
+    if paragraph is not None and current_text is None:
         raise ValidationError(
             gettext(
                 "Ce paragraphe n'existe plus dans la version en ligne du chapitre : rechargez la "
@@ -265,6 +291,9 @@ def contribution_create(
         paragraph, kind = parent.paragraph, Contribution.Kind.COMMENT
     body = clean_text(body, field="body")
     if kind == Contribution.Kind.REWORDING:
+        # Not on the whole chapter: a rewording is shown as a word diff against the text it
+        # replaces, readable for a paragraph and not for a chapter; and a paragraph keeps its
+        # anchor across versions, so the proposal stays attached to what it rewords.
         if paragraph is None:
             raise ValidationError(
                 gettext(
@@ -272,7 +301,7 @@ def contribution_create(
                     "sous le paragraphe à reformuler."
                 )
             )
-        proposed_text = clean_text(proposed_text, field="proposed_text")
+        proposed_text = _clean_rewording(proposed_text, current=current_text)
     else:
         proposed_text = ""
     if not has_accepted_charter(user=user, consultation=consultation):
@@ -343,7 +372,14 @@ def contribution_edit(
     contribution.body = clean_text(body, field="body")
     fields = ["body", "edited_at"]
     if contribution.kind == Contribution.Kind.REWORDING:
-        contribution.proposed_text = clean_text(proposed_text, field="proposed_text")
+        current = (
+            ParagraphText.objects.filter(
+                version_id=contribution.version_id, paragraph_id=contribution.paragraph_id
+            )
+            .values_list("text", flat=True)
+            .first()
+        )
+        contribution.proposed_text = _clean_rewording(proposed_text, current=current)
         fields.append("proposed_text")
     found = find_personal_data(f"{contribution.body}\n{contribution.proposed_text}")
     a_priori = contribution.consultation.moderation_mode == Consultation.ModerationMode.A_PRIORI

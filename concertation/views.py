@@ -92,11 +92,17 @@ def _chapter_page(request, chapter, *, form=None, status=200, reply_forms=None):
     )
     if form is None and can_contribute and version == chapter.current_version:
         form = ContributionForm(
-            initial={"paragraph": selected.paragraph.anchor if selected else ""},
+            initial={
+                "paragraph": selected.paragraph.anchor if selected else "",
+                # A rewording starts from the paragraph as it stands: the author edits it.
+                "proposed_text": selected.text if selected else "",
+            },
             charter_accepted=charter_accepted,
         )
     if form is not None and selected is None:
-        # A rewording proposal is made on one paragraph, from that paragraph's form.
+        # A rewording proposal is made on one paragraph, from that paragraph's form: it is shown
+        # as a word diff against the text it replaces, which a whole chapter would make
+        # unreadable (see services.contribution_create). On the chapter, comment or ask.
         form.fields["kind"].choices = [
             c for c in form.fields["kind"].choices if c[0] != Contribution.Kind.REWORDING
         ]

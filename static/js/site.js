@@ -7,4 +7,20 @@ document.addEventListener("DOMContentLoaded", function () {
     summary.setAttribute("tabindex", "-1");
     summary.focus();
   }
+
+  // The new wording of a paragraph only serves a rewording proposal: hide it for the other
+  // kinds. Without this script it stays visible, its label saying when it is used.
+  document.querySelectorAll("[data-rewording-field]").forEach(function (field) {
+    var form = field.closest("form");
+    function update() {
+      var kind = form.querySelector('input[name="kind"]:checked');
+      field.hidden = !(kind && kind.value === "rewording");
+    }
+    form.addEventListener("change", function (event) {
+      if (event.target.name === "kind") {
+        update();
+      }
+    });
+    update();
+  });
 });

@@ -2,11 +2,13 @@
 no writing, the rewording field belongs to rewordings, withdrawing asks first, a held
 contribution stays visible to its author, and a second flag is refused before the form."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
 from concertation import services
-from concertation.models import CharterAcceptance, Follow
+from concertation.models import CharterAcceptance, Contribution, Follow
 from tests.concertation.factories import (
     ChapterFactory,
     ConsultationFactory,
@@ -102,3 +104,112 @@ def test_open_chapter_still_invites_contributions(client, member):
     page = text(client.get(chapter.get_absolute_url()))
     assert "Contribuer<span" in page and "Suivre ce chapitre" in page
     assert "Envoyer ma contribution" in page
+
+
+# --- 2. the rewording field belongs to rewording proposals ---------------------------------------
+
+
+def create_url(chapter):
+    return reverse(
+        "concertation:contribution_create", args=[chapter.consultation.slug, chapter.slug]
+    )
+
+
+def label_of(html: str, field_id: str) -> str:
+    match = re.search(rf'<label class="fr-label" for="{field_id}">(.*?)</label>', html, re.S)
+    assert match, field_id
+    return match.group(1)
+
+
+def test_rewording_field_is_prefilled_required_for_rewordings_only_and_says_so(client, member):
+    chapter = ChapterFactory()
+    second = paragraph_at(chapter, 2)
+    html = text(client.get(chapter.get_absolute_url(), {"paragraphe": second.anchor}))
+    label = label_of(html, "id_proposed_text")
+    assert "(facultatif)" not in label
+    assert "obligatoire pour une proposition de reformulation" in label
+    assert "ignoré pour un commentaire ou une question" in label
+    # Prefilled with the paragraph as it stands: the author edits it rather than retyping it.
+    textarea = re.search(r'<textarea[^>]*id="id_proposed_text"[^>]*>(.*?)</textarea>', html, re.S)
+    assert "Les établissements déclarent leurs incidents de sécurité." in textarea.group(1)
+    # Progressive enhancement: the script hides it unless "rewording" is chosen.
+    assert "data-rewording-field" in html
+    assert 'name="kind" value="rewording"' in html
+
+    # On the whole chapter, no rewording is offered (it is compared with one paragraph).
+    general = text(client.get(chapter.get_absolute_url()))
+    assert 'name="kind" value="rewording"' not in general and 'id="id_proposed_text"' not in general
+
+
+def test_rewording_without_new_text_has_its_own_message(client, member):
+    chapter = ChapterFactory()
+    anchor = paragraph_at(chapter, 2).anchor
+    refused = client.post(
+        create_url(chapter),
+        {
+            "kind": "rewording",
+            "body": "Plus précis.",
+            "paragraph": anchor,
+            "proposed_text": "  ",
+            "accept_charter": "on",
+        },
+    )
+    assert refused.status_code == 400
+    html = text(refused)
+    assert "Écrivez la nouvelle rédaction que vous proposez pour ce paragraphe." in html
+    assert "Le texte est vide" not in html
+    assert not Contribution.objects.exists()
+
+
+def test_rewording_identical_to_the_paragraph_is_refused(client, member):
+    chapter = ChapterFactory()
+    anchor = paragraph_at(chapter, 2).anchor
+    refused = client.post(
+        create_url(chapter),
+        {
+            "kind": "rewording",
+            "body": "Plus précis.",
+            "paragraph": anchor,
+            "proposed_text": "Les établissements  déclarent leurs incidents\nde sécurité. ",
+            "accept_charter": "on",
+        },
+    )
+    assert refused.status_code == 400
+    assert "identique au texte actuel du paragraphe" in text(refused)
+    assert not Contribution.objects.exists()
+
+
+def test_comment_ignores_the_prefilled_rewording_field(client, member):
+    chapter = ChapterFactory()
+    anchor = paragraph_at(chapter, 2).anchor
+    response = client.post(
+        create_url(chapter),
+        {
+            "kind": "comment",
+            "body": "Un simple commentaire.",
+            "paragraph": anchor,
+            "proposed_text": "Les établissements déclarent leurs incidents de sécurité.",
+            "accept_charter": "on",
+        },
+    )
+    assert response.status_code == 302
+    contribution = Contribution.objects.get()
+    assert (contribution.kind, contribution.proposed_text) == ("comment", "")
+
+
+def test_editing_a_rewording_requires_the_new_text(client, member):
+    chapter = ChapterFactory()
+    rewording = ContributionFactory(
+        chapter=chapter,
+        author=member,
+        paragraph=paragraph_at(chapter, 2),
+        kind="rewording",
+        proposed_text="Les établissements déclarent sans délai leurs incidents de sécurité.",
+    )
+    edit = reverse("concertation:contribution_edit", args=[rewording.pk])
+    assert "(facultatif)" not in label_of(text(client.get(edit)), "id_proposed_text")
+    refused = client.post(edit, {"body": "Plus précis.", "proposed_text": ""})
+    assert refused.status_code == 400
+    assert "Écrivez la nouvelle rédaction que vous proposez pour ce paragraphe." in text(refused)
+    rewording.refresh_from_db()
+    assert rewording.proposed_text.startswith("Les établissements déclarent sans délai")

@@ -404,15 +404,25 @@ def contribution_edit(
     return contribution
 
 
-@transaction.atomic
-def contribution_withdraw(*, user: User, contribution: Contribution) -> None:
+def contribution_ensure_withdrawable(*, user: User, contribution: Contribution) -> None:
+    """Raise PermissionDenied, with the reason, unless this user may withdraw it now; the
+    confirmation page asks the same question before offering its button."""
     if not concertation_rules.is_author(user, contribution):
         raise PermissionDenied(gettext("Vous ne pouvez retirer que vos propres contributions."))
+    if contribution.status == Contribution.Status.WITHDRAWN:
+        raise PermissionDenied(gettext("Cette contribution est déjà retirée."))
     if contribution.status not in (Contribution.Status.PUBLISHED, Contribution.Status.PENDING):
         # A moderation decision stays visible with its reason: it cannot be withdrawn over.
         raise PermissionDenied(
             gettext("Cette contribution a fait l'objet d'une décision de modération.")
         )
+
+
+@transaction.atomic
+def contribution_withdraw(*, user: User, contribution: Contribution) -> None:
+    # Locked and read again: a moderator's decision made meanwhile must not be withdrawn over.
+    contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    contribution_ensure_withdrawable(user=user, contribution=contribution)
     contribution.status = Contribution.Status.WITHDRAWN
     contribution.save(update_fields=["status"])
 

@@ -439,15 +439,29 @@ def contribution_edit(request, pk):
 
 
 @login_required
-@require_POST
 def contribution_withdraw(request, pk):
+    """A page of its own asks for confirmation (GET). Only a POST carrying `confirm`, which
+    that page's button sends, withdraws: a one-click form from an older page, or any other
+    POST, shows the confirmation page again and changes nothing."""
     contribution = _get_contribution(pk)
-    try:
+    # Refused with its reason (someone else's, already withdrawn, moderated) on the 403 page.
+    services.contribution_ensure_withdrawable(user=request.user, contribution=contribution)
+    back = _contribution_url(contribution)
+    if request.method == "POST" and request.POST.get("confirm"):
         services.contribution_withdraw(user=request.user, contribution=contribution)
-    except PermissionDenied as exc:
-        raise PermissionDenied(str(exc)) from exc
-    messages.success(request, gettext("Votre contribution est retirée."))
-    return redirect(_contribution_url(contribution))
+        messages.success(request, gettext("Votre contribution est retirée."))
+        return redirect(back)
+    return render(
+        request,
+        "concertation/contribution_withdraw.html",
+        {
+            "contribution": contribution,
+            "back": back,
+            "breadcrumb_data": _contribution_breadcrumb(
+                contribution, gettext("Retirer ma contribution")
+            ),
+        },
+    )
 
 
 @login_required

@@ -213,3 +213,55 @@ def test_editing_a_rewording_requires_the_new_text(client, member):
     assert "Écrivez la nouvelle rédaction que vous proposez pour ce paragraphe." in text(refused)
     rewording.refresh_from_db()
     assert rewording.proposed_text.startswith("Les établissements déclarent sans délai")
+
+
+# --- 3. withdrawing asks first, on a page of its own ---------------------------------------------
+
+
+def withdraw_url(contribution):
+    return reverse("concertation:contribution_withdraw", args=[contribution.pk])
+
+
+def test_withdraw_asks_for_confirmation_on_its_own_page(client, member):
+    chapter = ChapterFactory()
+    mine = ContributionFactory(chapter=chapter, author=member, body="Ma remarque à retirer.")
+
+    # The chapter page links to the confirmation page: no one-click withdrawal form.
+    page = text(client.get(chapter.get_absolute_url()))
+    assert f'href="{withdraw_url(mine)}"' in page
+    assert f'action="{withdraw_url(mine)}"' not in page
+
+    confirm = client.get(withdraw_url(mine))
+    html = text(confirm)
+    assert confirm.status_code == 200
+    assert "Ma remarque à retirer." in html
+    assert "Confirmer le retrait" in html and 'name="confirm"' in html
+    assert f'href="{mine.get_absolute_url()}"' in html  # "Annuler" goes back to it
+    mine.refresh_from_db()
+    assert mine.status == "published"
+
+    done = client.post(withdraw_url(mine), {"confirm": "1"})
+    assert done.status_code == 302 and done["Location"] == mine.get_absolute_url()
+    mine.refresh_from_db()
+    assert mine.status == "withdrawn"
+
+
+def test_one_click_post_without_confirmation_withdraws_nothing(client, member):
+    """A page loaded before this change still holds the old one-click form: its POST carries
+    no confirmation and only shows the confirmation page."""
+    mine = ContributionFactory(author=member, body="Toujours là.")
+    response = client.post(withdraw_url(mine))
+    assert response.status_code == 200 and "Confirmer le retrait" in text(response)
+    mine.refresh_from_db()
+    assert mine.status == "published"
+
+
+def test_withdraw_page_is_refused_to_others_and_after_a_moderation_decision(client, member, other):
+    theirs = ContributionFactory(author=other)
+    assert client.get(withdraw_url(theirs)).status_code == 403
+    hidden = ContributionFactory(author=member, status="hidden", moderation_reason="abuse")
+    refused = client.get(withdraw_url(hidden))
+    assert refused.status_code == 403
+    assert "décision de modération" in text(refused)
+    already = ContributionFactory(author=member, status="withdrawn")
+    assert "déjà retirée" in text(client.get(withdraw_url(already)))

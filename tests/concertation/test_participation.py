@@ -214,7 +214,7 @@ def test_edit_window_and_ownership(client, chapter, member):
     theirs.refresh_from_db()
     assert (theirs.body, theirs.status) == ("Pas à moi", "published")
 
-    client.post(reverse("concertation:contribution_withdraw", args=[mine.pk]))
+    client.post(reverse("concertation:contribution_withdraw", args=[mine.pk]), {"confirm": "1"})
     mine.refresh_from_db()
     assert mine.status == "withdrawn"
     assert (

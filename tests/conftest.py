@@ -1,6 +1,71 @@
+"""Fixtures shared by the whole suite, and the session clock.
+
+The session clock: `pytest --clock=2027-03-01T10:00Z` (or `ESANTE_TEST_CLOCK=...`) runs the whole
+session as if it started at that instant, the clock ticking from there (time-machine). Most tests
+create their data "now" and render it, so their result could depend on the day they run; .ci/run
+reruns the page-rendering tests at a first of the month, New Year in Paris while UTC is still in
+December, the night the clocks go forward and a leap day, so the suite proves it does not care.
+"""
+
+import datetime
+import os
+
 import pytest
+import time_machine
 
 from tests.esante.factories import ArsStaffFactory, DnsStaffFactory, UserFactory
+
+CLOCK_ENV = "ESANTE_TEST_CLOCK"
+
+
+def parse_clock(value: str) -> datetime.datetime:
+    """An ISO 8601 instant with its offset ("Z" for UTC): a naive one would be ambiguous."""
+    moment = datetime.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        raise pytest.UsageError(
+            f"--clock / {CLOCK_ENV}: give the offset, e.g. 2027-03-01T10:00Z (got {value!r})"
+        )
+    return moment
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--clock",
+        default=os.environ.get(CLOCK_ENV) or None,
+        help=(
+            "run the whole session from this instant, the clock ticking "
+            f"(ISO 8601 with offset, e.g. 2027-03-01T10:00Z; also ${CLOCK_ENV})"
+        ),
+    )
+
+
+def pytest_configure(config):
+    value = config.getoption("--clock")
+    if not value:
+        return
+    traveller = time_machine.travel(parse_clock(value), tick=True)
+    traveller.start()
+    config.stash[_clock_key] = traveller
+
+
+def pytest_unconfigure(config):
+    traveller = config.stash.get(_clock_key, None)
+    if traveller is not None:
+        traveller.stop()
+
+
+def pytest_report_header(config):
+    value = config.getoption("--clock")
+    if not value:
+        return None
+    from zoneinfo import ZoneInfo
+
+    moment = parse_clock(value)
+    paris = moment.astimezone(ZoneInfo("Europe/Paris"))
+    return f"session clock: {moment.isoformat()} (Paris {paris.isoformat()}), ticking"
+
+
+_clock_key = pytest.StashKey[time_machine.travel]()
 
 
 @pytest.fixture

@@ -208,6 +208,8 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Concertation e-santé] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_PREVENT_ENUMERATION = True
+# The portal's name and the links' validity in the account e-mails (templates/account/email/).
+ACCOUNT_ADAPTER = "esante.adapters.AccountAdapter"
 
 # --- Internationalisation -------------------------------------------------------------------
 # The interface is written in French (the msgids); locale/en holds its English translation.

@@ -74,7 +74,7 @@ def sign_in(page, live_server, user, password=PASSWORD):
     page.get_by_label("Courriel").fill(user.email)
     page.get_by_label("Mot de passe").fill(password)
     with page.expect_navigation():
-        page.get_by_role("main").get_by_role("button", name="Connexion").click()
+        page.get_by_role("main").get_by_role("button", name="Se connecter").click()
     assert page.url == f"{live_server.url}/mon-compte/", page.url
 
 

@@ -52,7 +52,7 @@ def test_a_visitor_signs_up_confirms_the_address_and_lands_signed_in(
     page.get_by_label("Mot de passe", exact=True).fill("un-long-mot-de-passe-2026")
     page.get_by_label("Mot de passe (confirmation)").fill("un-long-mot-de-passe-2026")
     with page.expect_navigation():
-        page.get_by_role("main").get_by_role("button", name="Création de compte").click()
+        page.get_by_role("main").get_by_role("button", name="Créer mon compte").click()
 
     # The account exists but the address is not verified yet: a confirmation e-mail went out.
     user = User.objects.get(email=email)
@@ -66,7 +66,7 @@ def test_a_visitor_signs_up_confirms_the_address_and_lands_signed_in(
     # Mail links carry the public scheme (https outside DEBUG): open its path on this server.
     page.goto(live_server.url + urlsplit(links[0]).path)
     with page.expect_navigation():
-        page.get_by_role("main").get_by_role("button", name="Confirmer").click()
+        page.get_by_role("main").get_by_role("button", name="Confirmer mon adresse").click()
 
     assert page.url == f"{live_server.url}/mon-compte/", page.url
     expect(page.get_by_role("heading", name="Mon compte", level=1)).to_be_visible()

@@ -225,8 +225,8 @@ PAGES = {
     "/donnees-personnelles/": ("Données personnelles", ["Responsable du traitement", "Vos droits"]),
     "/accessibilite/": ("Déclaration d'accessibilité", ["État de conformité", "Voies de recours"]),
     "/plan-du-site/": ("Plan du site", ["Feuille de route", "Mentions légales", "Mon compte"]),
-    "/comptes/login/": ("Connexion", ["Courriel", "Mot de passe", "Mot de passe oublié ?"]),
-    "/comptes/signup/": ("Inscription", ["Courriel", "Mot de passe (confirmation)"]),
+    "/comptes/login/": ("Se connecter", ["Courriel", "Mot de passe", "Mot de passe oublié ?"]),
+    "/comptes/signup/": ("Créer un compte", ["Courriel", "Mot de passe (confirmation)"]),
 }
 
 

@@ -28,5 +28,13 @@ class ContributionQuerySet(models.QuerySet):
         """What the public sees: published ones; hidden or withdrawn ones as a short notice."""
         return self.filter(status__in=["published", "hidden", "withdrawn"])
 
+    def visible_to(self, user):
+        """What this user sees: what the public sees, and their own contributions awaiting
+        moderation (a priori, or held for personal data or flags), marked as such."""
+        shown = Q(status__in=["published", "hidden", "withdrawn"])
+        if user is not None and user.is_authenticated:
+            shown |= Q(status="pending", author=user)
+        return self.filter(shown)
+
     def top_level(self):
         return self.filter(parent__isnull=True)

@@ -59,16 +59,21 @@ SORTS = {"recent": ["-created_at"], "agreed": ["-agree_count", "-created_at"]}
 
 
 def chapter_contributions(
-    *, chapter: Chapter, paragraph_id: int | None = None, general: bool = False
+    *,
+    chapter: Chapter,
+    paragraph_id: int | None = None,
+    general: bool = False,
+    viewer=None,
 ) -> QuerySet[Contribution]:
-    """Top-level contributions the public sees, with their authors and replies."""
+    """Top-level contributions the public sees, with their authors and replies; the viewer's
+    own contributions awaiting moderation too, in the same queries."""
     replies = (
-        Contribution.objects.visible()
+        Contribution.objects.visible_to(viewer)
         .select_related("author", "version")
         .order_by("created_at", "pk")
     )
     queryset = (
-        Contribution.objects.visible()
+        Contribution.objects.visible_to(viewer)
         .top_level()
         .filter(chapter=chapter)
         .select_related("author", "paragraph", "version")

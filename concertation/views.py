@@ -79,6 +79,7 @@ def _chapter_page(request, chapter, *, form=None, status=200, reply_forms=None):
         chapter=chapter,
         paragraph_id=selected.paragraph_id if selected else None,
         general=selected is None,
+        viewer=request.user,
     )
     contribution_filter = ContributionFilter(request.GET or None, queryset=contributions)
     page = Paginator(contribution_filter.qs, settings.CONTRIBUTIONS_PER_PAGE).get_page(

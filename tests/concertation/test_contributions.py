@@ -375,7 +375,10 @@ def test_a_priori_keeps_contributions_pending(client, member):
     assert (contribution.status, contribution.held_reason) == ("pending", "")
     html = text(client.get(response["Location"]))
     assert "Elle sera publiée après validation par la modération." in html
-    assert "En attente de validation." not in html.split("</header>", 1)[1].split("alert", 1)[0]
+    # Its author sees it in place, marked as awaiting moderation; the public does not.
+    mine = html.split(f'id="contribution-{contribution.pk}"', 1)[1]
+    assert "En attente de validation." in mine and "visible par vous seulement" in mine
+    client.logout()
     public = text(client.get(chapter.get_absolute_url()))
     assert f'id="contribution-{contribution.pk}"' not in public
     # Nobody can answer or react to it before it is published.

@@ -265,3 +265,84 @@ def test_withdraw_page_is_refused_to_others_and_after_a_moderation_decision(clie
     assert "décision de modération" in text(refused)
     already = ContributionFactory(author=member, status="withdrawn")
     assert "déjà retirée" in text(client.get(withdraw_url(already)))
+
+
+# --- 4. a held contribution stays visible to its author, in place --------------------------------
+
+HELD_NOTICE = "En attente de modération : visible par vous seulement."
+
+
+def test_author_sees_a_contribution_held_a_priori_where_the_redirect_points(client, member, other):
+    chapter = ChapterFactory(consultation=ConsultationFactory(a_priori=True))
+    anchor = paragraph_at(chapter, 2).anchor
+    response = client.post(
+        create_url(chapter),
+        {
+            "kind": "comment",
+            "body": "Texte en attente de relecture.",
+            "paragraph": anchor,
+            "accept_charter": "on",
+        },
+    )
+    held = Contribution.objects.get()
+    assert held.status == "pending"
+    location = response["Location"]
+    assert location.endswith(f"#contribution-{held.pk}")
+
+    html = text(client.get(location))
+    assert f'id="contribution-{held.pk}"' in html  # the anchor of the redirect exists
+    article = html.split(f'id="contribution-{held.pk}"', 1)[1].split("</article>", 1)[0]
+    assert "Texte en attente de relecture." in article and HELD_NOTICE in article
+    assert "publiées après validation par la modération" in article
+    # Nobody can answer, react to or flag it before it is published.
+    assert "Envoyer ma réponse" not in article and "Signaler" not in article
+
+    client.force_login(other)
+    assert "Texte en attente de relecture." not in text(client.get(location))
+    client.logout()
+    assert "Texte en attente de relecture." not in text(client.get(location))
+
+
+def test_author_sees_a_contribution_held_for_personal_data_and_a_held_reply(client, member, other):
+    chapter = ChapterFactory()
+    thread = ContributionFactory(chapter=chapter, author=other, body="Début du fil.")
+    services.charter_accept(user=member, consultation=chapter.consultation)
+    response = client.post(
+        reverse("concertation:reply_create", args=[thread.pk]),
+        {"body": "Écrivez-moi : claire.martin@example.org", "confirm_personal_data": "on"},
+    )
+    reply = Contribution.objects.get(parent=thread)
+    assert (reply.status, reply.held_reason) == ("pending", "personal_data")
+    html = text(client.get(response["Location"]))
+    replies = html.split(f'id="contribution-{thread.pk}"', 1)[1]
+    assert f'id="contribution-{reply.pk}"' in replies
+    assert HELD_NOTICE in replies and "données personnelles" in replies
+
+    client.force_login(other)
+    assert "claire.martin@example.org" not in text(client.get(chapter.get_absolute_url()))
+
+
+@pytest.mark.parametrize("size", [2, 60])
+def test_authors_held_contributions_add_no_query(
+    client, member, size, django_assert_max_num_queries
+):
+    from tests.concertation.test_queries import CHAPTER_PAGE_MAX_QUERIES
+
+    chapter = ChapterFactory()
+    services.charter_accept(user=member, consultation=chapter.consultation)
+    tops = Contribution.objects.bulk_create(
+        Contribution(
+            consultation=chapter.consultation,
+            chapter=chapter,
+            version=chapter.current_version,
+            author=member,
+            body=f"Retenue {n}.",
+            status="pending",
+            held_reason="personal_data" if n % 2 else "",
+        )
+        for n in range(size)
+    )
+    ContributionFactory(chapter=chapter, parent=tops[-1], author=member, status="pending")
+    with django_assert_max_num_queries(CHAPTER_PAGE_MAX_QUERIES):
+        response = client.get(chapter.get_absolute_url())
+    assert text(response).count(HELD_NOTICE) == min(size, 20) + 1

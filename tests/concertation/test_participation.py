@@ -118,6 +118,7 @@ def test_a_priori_mode_holds_contributions(client, db, member):
     response = post_contribution(client, chapter, accept_charter="on")
     assert response.status_code == 302
     assert Contribution.objects.get().status == "pending"
+    client.force_login(UserFactory())  # its author sees it, marked as held; others do not
     page = client.get(chapter.get_absolute_url()).content.decode()
     assert "Je propose de préciser ce point." not in page
 

@@ -124,6 +124,9 @@ def test_personal_data_warns_then_holds_even_a_posteriori(client, chapter, membe
     assert (contribution.status, contribution.held_reason) == ("pending", "personal_data")
     log = ModerationLog.objects.get(contribution=contribution)
     assert log.action == "auto_hold" and "téléphone" in log.note
+    # Its author sees it, marked as held; nobody else does.
+    assert "visible par vous seulement" in client.get(saved["Location"]).content.decode()
+    client.logout()
     assert text not in client.get(chapter.get_absolute_url()).content.decode()
 
 

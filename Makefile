@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 PORT ?= 8000
-# Development defaults (embedded): SQLite under var/, Celery eager, e-mail to var/mail/.
-RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-true}
+# Development defaults (embedded): SQLite under var/, Celery eager, e-mail to var/mail/;
+# links in e-mails lead to the port served here, unless SITE_URL is set.
+RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-true} SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}
 
 .PHONY: run test install lint migrate demo worker beat bench messages clean
 

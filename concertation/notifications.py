@@ -5,9 +5,11 @@ import datetime
 
 from django.conf import settings
 from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
+from esante.links import absolute_url
 from esante.models import Notification, User
 from esante.notifications import Recipient, notify_many, register_job, register_kind
 from esante.roles import DNS_TEAM
@@ -108,7 +110,7 @@ def render_consultation_reminder(notification):
             "consultation": consultation,
             "chapters": chapters,
             "left": left,
-            "url": settings.SITE_URL + consultation.get_absolute_url(),
+            "url": absolute_url(consultation.get_absolute_url()),
         },
     }
 
@@ -118,7 +120,7 @@ def render_application_reminder(notification):
     return {
         "subject": gettext("Candidatures bientôt closes : %(group)s") % {"group": group.name},
         "template": "emails/notifications/application_reminder",
-        "context": {"group": group, "url": settings.SITE_URL + group.get_absolute_url()},
+        "context": {"group": group, "url": absolute_url(group.get_absolute_url())},
     }
 
 
@@ -293,7 +295,7 @@ def render_digest(notification):
         "template": "emails/notifications/digest",
         "context": {
             "new": [
-                {"chapter": c, "count": n, "url": settings.SITE_URL + c.get_absolute_url()}
+                {"chapter": c, "count": n, "url": absolute_url(c.get_absolute_url())}
                 for c, n in new
             ],
             "replies": payload["replies"],
@@ -301,7 +303,7 @@ def render_digest(notification):
             "opened": published.filter(pk__in=payload["opened"]),
             "closing": published.filter(pk__in=payload["closing"]),
             "since": datetime.datetime.fromisoformat(payload["since"]),
-            "account_url": settings.SITE_URL + "/mon-compte/",
+            "account_url": absolute_url(reverse("account")),
         },
     }
 
@@ -315,7 +317,7 @@ def render_staff_digest(notification):
         "context": {
             **payload,
             "oldest": datetime.datetime.fromisoformat(payload["oldest"]),
-            "queue_url": settings.SITE_URL + "/admin/concertation/contribution/",
+            "queue_url": absolute_url(reverse("admin:concertation_contribution_changelist")),
         },
     }
 
@@ -391,7 +393,7 @@ def render_contribution_receipt(notification):
         "context": {
             "contribution": contribution,
             "published": published,
-            "url": settings.SITE_URL + contribution.get_absolute_url(),
+            "url": absolute_url(contribution.get_absolute_url()),
         },
     }
 
@@ -406,7 +408,7 @@ def render_reply_notice(notification):
         "template": "emails/notifications/reply_notice",
         "context": {
             "contribution": contribution,
-            "url": settings.SITE_URL + contribution.get_absolute_url(),
+            "url": absolute_url(contribution.get_absolute_url()),
         },
     }
 

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from esante.i18n import email_language
+from esante.links import absolute_url
 
 from .models import Application
 
@@ -35,7 +36,7 @@ def send_application_decision(application_id: int) -> bool:
 def _decision_message(application) -> EmailMultiAlternatives:
     context = {
         "application": application,
-        "group_url": f"{settings.SITE_URL}{application.group.get_absolute_url()}",
+        "group_url": absolute_url(application.group.get_absolute_url()),
         "site_name": settings.SITE_NAME,
     }
     if application.status == "accepted":

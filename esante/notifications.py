@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 
 from . import outbox
 from .i18n import email_language
+from .links import absolute_url
 from .models import Notification, Unsubscription
 
 SEND_TASK = "esante.tasks.send_notification"
@@ -171,8 +172,11 @@ def build_message(notification: Notification) -> EmailMultiAlternatives:
 def _build_message(notification: Notification) -> EmailMultiAlternatives:
     kind = registry.kinds[notification.kind]
     spec = kind.render(notification)
-    unsubscribe_url = settings.SITE_URL + reverse(
-        "unsubscribe", kwargs={"token": unsubscribe_token(notification.email, notification.kind)}
+    unsubscribe_url = absolute_url(
+        reverse(
+            "unsubscribe",
+            kwargs={"token": unsubscribe_token(notification.email, notification.kind)},
+        )
     )
     context = {
         **spec["context"],

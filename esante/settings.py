@@ -2,11 +2,12 @@
 
 Unset variables fall back to the embedded development defaults: SQLite under var/,
 Celery eager, local-memory cache, e-mail written to var/mail/. Production sets
-DJANGO_DEBUG=false (the default), SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL
-and EMAIL_URL.
+DJANGO_DEBUG=false (the default), SECRET_KEY, SITE_URL, ALLOWED_HOSTS, DATABASE_URL,
+REDIS_URL and EMAIL_URL.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -30,8 +31,51 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105
 
+
+def _origin(url: str) -> str:
+    """`url` as an origin (scheme, host, port), or ImproperlyConfigured if it has more or less.
+    One trailing slash is tolerated, and dropped: links are written SITE_URL + "/path"."""
+    parts = urlsplit(url)
+    try:
+        valid = (
+            parts.scheme in ("http", "https")
+            and bool(parts.hostname)
+            and "@" not in parts.netloc
+            and parts.path in ("", "/")
+            and not parts.query
+            and not parts.fragment
+            and (parts.port is None or parts.port > 0)  # ValueError if not a number < 65536
+        )
+    except ValueError:
+        valid = False
+    if not valid:
+        raise ImproperlyConfigured(
+            "SITE_URL must be an absolute http(s) address with no path, such as "
+            f"https://concertation.example.org or http://127.0.0.1:8000; got {url!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+# The public address of the site: every link in an e-mail starts with it (they are written by
+# workers and commands, with no request to take a host from). Production has no default, as
+# for SECRET_KEY: a guessed one would mail links to localhost. `make run` sets it from its PORT.
+SITE_URL = env.str("SITE_URL", default="")
+if not SITE_URL:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SITE_URL is not set. It is required when DJANGO_DEBUG is off: set the SITE_URL "
+            "environment variable to the public address of the site, such as "
+            "https://concertation.example.org (links in e-mails start with it)."
+        )
+    SITE_URL = f"http://127.0.0.1:{env.int('PORT', default=8000)}"
+SITE_URL = _origin(SITE_URL)
+_site = urlsplit(SITE_URL)
+# Served by default, so that setting SITE_URL is enough (an IPv6 address goes in brackets).
+_site_host = f"[{_site.hostname}]" if ":" in _site.hostname else _site.hostname
+
 ALLOWED_HOSTS = env.list(
-    "ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
+    "ALLOWED_HOSTS",
+    default=["localhost", "127.0.0.1", "[::1]", _site_host] if DEBUG else [_site_host],
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -206,7 +250,9 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Concertation e-santé] "
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# allauth builds its links (address confirmation, password reset) from the request's host;
+# their scheme follows the public address, as every other link in e-mails.
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = _site.scheme
 ACCOUNT_PREVENT_ENUMERATION = True
 # The portal's name and the links' validity in the account e-mails (templates/account/email/).
 ACCOUNT_ADAPTER = "esante.adapters.AccountAdapter"
@@ -260,8 +306,7 @@ LOGGING = {
 
 # --- Portal ---------------------------------------------------------------------------------
 SITE_NAME = "Concertation e-santé"
-# Absolute links in e-mails (confirmation, cancellation) start with this.
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# SITE_URL, the origin of every link in e-mails, is read with SECRET_KEY at the top.
 # Demo accounts are created by load_demo only in development.
 DEMO_ACCOUNTS = env.bool("DEMO_ACCOUNTS", default=DEBUG)
 

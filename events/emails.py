@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from esante.i18n import email_language
+from esante.links import absolute_url
 
 from .ical import build_calendar
 from .models import Registration
@@ -35,9 +36,9 @@ def _registration_email(registration: Registration, kind: str) -> EmailMultiAlte
         "event": event,
         "kind": kind,
         "site_name": settings.SITE_NAME,
-        "event_url": f"{settings.SITE_URL}{event.get_absolute_url()}",
-        "cancel_url": f"{settings.SITE_URL}{registration.get_cancel_url()}",
-        "confirm_url": f"{settings.SITE_URL}{registration.get_confirm_url()}",
+        "event_url": absolute_url(event.get_absolute_url()),
+        "cancel_url": absolute_url(registration.get_cancel_url()),
+        "confirm_url": absolute_url(registration.get_confirm_url()),
     }
     message = EmailMultiAlternatives(
         # str(): an e-mail header needs the text translated now, not a lazy object.

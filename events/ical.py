@@ -1,9 +1,10 @@
 """iCalendar (RFC 5545) for one event or a feed of events, with Europe/Paris time zone data."""
 
-from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as VEvent
+
+from esante.links import absolute_url
 
 PRODID = "-//DNS//Concertation e-santé//FR"
 
@@ -28,7 +29,7 @@ def build_calendar(events, *, name: str) -> bytes:
         location = ", ".join(p for p in (event.venue, event.address, event.city) if p)
         if location:
             vevent.add("location", location)
-        vevent.add("url", f"{settings.SITE_URL}{event.get_absolute_url()}")
+        vevent.add("url", absolute_url(event.get_absolute_url()))
         vevent.add("status", "CANCELLED" if event.status == "cancelled" else "CONFIRMED")
         vevent.add("last-modified", event.updated_at)
         calendar.add_component(vevent)

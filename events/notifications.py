@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from esante.links import absolute_url
 from esante.notifications import Recipient, notify_many, register_job, register_kind
 
 from .ical import build_calendar
@@ -52,8 +53,8 @@ def render_event_reminder(notification):
         "context": {
             "event": event,
             "registration": registration,
-            "event_url": settings.SITE_URL + event.get_absolute_url(),
-            "cancel_url": settings.SITE_URL + registration.get_cancel_url(),
+            "event_url": absolute_url(event.get_absolute_url()),
+            "cancel_url": absolute_url(registration.get_cancel_url()),
         },
         "attachments": [
             (f"{event.slug}.ics", build_calendar([event], name=event.title), "text/calendar")

@@ -50,3 +50,23 @@ def test_a_translated_format_on_the_first_of_the_month():
         assert render(source, d=first) == "1er décembre 2026 à 09:05"
     with translation.override("en"):
         assert render(source, d=first).startswith("1 December 2026")
+
+
+def test_a_time_element_gets_the_paris_time_to_the_second():
+    # HTML refuses more than three decimals of a second: `|date:"c"` printed six.
+    moment = datetime.datetime(2026, 7, 1, 1, 52, 42, 991300, tzinfo=ZoneInfo("UTC"))
+    assert render("{{ d|html_datetime }}", d=moment) == "2026-07-01T03:52:42+02:00"
+    winter = datetime.datetime(2026, 12, 1, 2, 52, 42, 991300, tzinfo=ZoneInfo("UTC"))
+    assert render("{{ d|html_datetime }}", d=winter) == "2026-12-01T03:52:42+01:00"
+    assert render("{{ d|html_datetime }}", d=datetime.date(2026, 3, 1)) == "2026-03-01"
+    assert render("{{ d|html_datetime }}", d=None) == ""
+
+
+def test_no_template_prints_microseconds_in_a_time_element():
+    pattern = re.compile(r"\|date:['\"]c['\"]")
+    offenders = [
+        str(path.relative_to(settings.BASE_DIR))
+        for path in Path(settings.BASE_DIR, "templates").rglob("*.html")
+        if pattern.search(path.read_text())
+    ]
+    assert not offenders, f'use |html_datetime rather than |date:"c": {offenders}'

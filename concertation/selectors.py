@@ -1,10 +1,18 @@
 """Reads of the concertation pages; each fetches what its template shows in a bounded number
 of queries, whatever the number of contributions."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
 from django.shortcuts import get_object_or_404
 
-from .models import Chapter, ChapterVersion, Consultation, Contribution, Follow, ParagraphText
+from .models import (
+    Chapter,
+    ChapterVersion,
+    Consultation,
+    Contribution,
+    Flag,
+    Follow,
+    ParagraphText,
+)
 
 PUBLISHED_TOP = Q(contributions__status="published", contributions__parent__isnull=True)
 
@@ -66,10 +74,15 @@ def chapter_contributions(
     viewer=None,
 ) -> QuerySet[Contribution]:
     """Top-level contributions the public sees, with their authors and replies; the viewer's
-    own contributions awaiting moderation too, in the same queries."""
+    own contributions awaiting moderation too, and whether the viewer flagged each one, in
+    the same queries."""
+    flagged = Value(False)
+    if viewer is not None and viewer.is_authenticated:
+        flagged = Exists(Flag.objects.filter(contribution=OuterRef("pk"), user=viewer))
     replies = (
         Contribution.objects.visible_to(viewer)
         .select_related("author", "version")
+        .annotate(flagged_by_viewer=flagged)
         .order_by("created_at", "pk")
     )
     queryset = (
@@ -77,6 +90,7 @@ def chapter_contributions(
         .top_level()
         .filter(chapter=chapter)
         .select_related("author", "paragraph", "version")
+        .annotate(flagged_by_viewer=flagged)
         .prefetch_related(Prefetch("replies", queryset=replies))
     )
     if paragraph_id is not None:

@@ -21,7 +21,7 @@ from . import search as search_module
 from . import selectors, services
 from .filters import ContributionFilter
 from .forms import ContributionForm, EditForm, FlagForm, ReactionForm, ReplyForm
-from .models import Consultation, Contribution
+from .models import Consultation, Contribution, Flag
 from .versioning import word_diff
 
 logger = logging.getLogger(__name__)
@@ -352,8 +352,11 @@ def flag(request, pk):
     contribution = _get_contribution(pk)
     if contribution.status != Contribution.Status.PUBLISHED:
         raise Http404
-    form = FlagForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    # What the service would refuse is said before the form, not after it is filled in.
+    earlier = Flag.objects.filter(contribution=contribution, user=request.user).first()
+    own = contribution.author_id == request.user.pk
+    form = None if earlier or own else FlagForm(request.POST or None)
+    if form is not None and request.method == "POST" and form.is_valid():
         try:
             services.flag_create(
                 user=request.user,
@@ -376,11 +379,14 @@ def flag(request, pk):
         {
             "contribution": contribution,
             "form": form,
+            "earlier": earlier,
+            "own": own,
+            "back": _contribution_url(contribution),
             "breadcrumb_data": _contribution_breadcrumb(
                 contribution, gettext("Signaler une contribution")
             ),
         },
-        status=400 if form.errors else 200,
+        status=400 if form is not None and form.errors else 200,
     )
 
 

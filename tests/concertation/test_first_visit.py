@@ -346,3 +346,42 @@ def test_authors_held_contributions_add_no_query(
     with django_assert_max_num_queries(CHAPTER_PAGE_MAX_QUERIES):
         response = client.get(chapter.get_absolute_url())
     assert text(response).count(HELD_NOTICE) == min(size, 20) + 1
+
+
+# --- 5. a second flag is refused before the form, and the button says so -------------------------
+
+
+def flag_url(contribution):
+    return reverse("concertation:flag", args=[contribution.pk])
+
+
+def test_a_user_who_already_flagged_is_told_before_the_form(client, member, other):
+    chapter = ChapterFactory()
+    flagged = ContributionFactory(chapter=chapter, author=other, body="Déjà signalée.")
+    untouched = ContributionFactory(chapter=chapter, author=other, body="Pas signalée.")
+    services.flag_create(user=member, contribution=flagged, reason="spam")
+
+    page = client.get(flag_url(flagged))
+    html = text(page)
+    assert page.status_code == 200
+    assert "Vous avez déjà signalé cette contribution" in html
+    assert 'name="reason"' not in html and "Envoyer le signalement" not in html
+    assert f'href="{flagged.get_absolute_url()}"' in html  # back to the contribution
+
+    again = client.post(flag_url(flagged), {"reason": "abuse"})
+    assert "Vous avez déjà signalé cette contribution" in text(again)
+    flagged.refresh_from_db()
+    assert flagged.flag_count == 1
+
+    chapter_page = text(client.get(chapter.get_absolute_url()))
+    mine = chapter_page.split(f'id="contribution-{flagged.pk}"', 1)[1].split("</article>", 1)[0]
+    assert f'href="{flag_url(flagged)}"' not in mine and "Signalée" in mine
+    theirs = chapter_page.split(f'id="contribution-{untouched.pk}"', 1)[1].split("</article>")[0]
+    assert f'href="{flag_url(untouched)}"' in theirs and "Signalée" not in theirs
+
+
+def test_own_contribution_flag_page_says_so_without_a_form(client, member):
+    mine = ContributionFactory(author=member)
+    html = text(client.get(flag_url(mine)))
+    assert "Vous ne pouvez pas signaler votre propre contribution." in html
+    assert 'name="reason"' not in html

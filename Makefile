@@ -23,6 +23,12 @@ $(VENV)/.installed: requirements-dev.lock | $(BIN)/uv
 
 install: $(VENV)/.installed
 
+# The Nu Html Checker for the HTML validity test, pinned by package-lock.json. Its install
+# script would download a JDK: skipped, the test runs the system's Java (default-jre-headless).
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 migrate: install
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 
@@ -39,7 +45,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install lint
+test: install lint node_modules/.installed
 	$(RUN_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
@@ -61,4 +67,4 @@ bench: install
 	$(BIN)/python tests/bench/bench_digests.py
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

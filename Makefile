@@ -57,10 +57,12 @@ beat: install
 
 # Interface translations (needs GNU gettext): the French msgids go to locale/en/.../django.po;
 # translate there, then this compiles the .mo, which is committed so `make run` needs no gettext.
+# locale/fr is generated (french_plurals): the plural messages with the French rule, 0 singular.
 messages: install
 	$(RUN_ENV) $(BIN)/python manage.py makemessages -l en --no-obsolete --add-location=file \
 		--ignore=".venv/*" --ignore="var/*" --ignore="tests/*" --ignore="node_modules/*"
-	$(RUN_ENV) $(BIN)/python manage.py compilemessages -l en --ignore=".venv"
+	$(RUN_ENV) $(BIN)/python manage.py french_plurals
+	$(RUN_ENV) $(BIN)/python manage.py compilemessages -l en -l fr --ignore=".venv"
 
 # Benchmarks (not tests): a throwaway PostgreSQL database, figures printed.
 bench: install

@@ -187,38 +187,37 @@ class ContributionModerationForm(forms.ModelForm):
         return data
 
 
-# What a bulk moderation action reports: (without a reason, with the reason). The French keeps
-# "(s)" in both plural forms, as before; the forms let other languages agree with the count.
+# What a bulk moderation action reports: (without a reason, with the reason).
 MODERATION_DONE = {
     ModerationLog.Action.PUBLISH: (
         ngettext_lazy(
-            "%(count)s contribution(s) publiée(s).",
-            "%(count)s contribution(s) publiée(s).",
+            "%(count)s contribution publiée.",
+            "%(count)s contributions publiées.",
             "count",
         ),
         None,
     ),
     ModerationLog.Action.HIDE: (
         ngettext_lazy(
-            "%(count)s contribution(s) masquée(s).",
-            "%(count)s contribution(s) masquée(s).",
+            "%(count)s contribution masquée.",
+            "%(count)s contributions masquées.",
             "count",
         ),
         ngettext_lazy(
-            "%(count)s contribution(s) masquée(s) (motif : %(reason)s).",
-            "%(count)s contribution(s) masquée(s) (motif : %(reason)s).",
+            "%(count)s contribution masquée (motif : %(reason)s).",
+            "%(count)s contributions masquées (motif : %(reason)s).",
             "count",
         ),
     ),
     ModerationLog.Action.REJECT: (
         ngettext_lazy(
-            "%(count)s contribution(s) rejetée(s).",
-            "%(count)s contribution(s) rejetée(s).",
+            "%(count)s contribution rejetée.",
+            "%(count)s contributions rejetées.",
             "count",
         ),
         ngettext_lazy(
-            "%(count)s contribution(s) rejetée(s) (motif : %(reason)s).",
-            "%(count)s contribution(s) rejetée(s) (motif : %(reason)s).",
+            "%(count)s contribution rejetée (motif : %(reason)s).",
+            "%(count)s contributions rejetées (motif : %(reason)s).",
             "count",
         ),
     ),
@@ -574,16 +573,14 @@ class ApplicationAdmin(admin.ModelAdmin):
             self.message_user(request, str(exc), messages.ERROR)
             return
         message = ngettext_lazy(
-            "%(count)s candidature(s) acceptée(s) ; les candidats sont prévenus par courriel.",
-            "%(count)s candidature(s) acceptée(s) ; les candidats sont prévenus par courriel.",
+            "%(count)s candidature acceptée ; le candidat est prévenu par courriel.",
+            "%(count)s candidatures acceptées ; les candidats sont prévenus par courriel.",
             "count",
         )
         if not accept:
             message = ngettext_lazy(
-                "%(count)s candidature(s) non retenue(s) ; les candidats sont prévenus par "
-                "courriel.",
-                "%(count)s candidature(s) non retenue(s) ; les candidats sont prévenus par "
-                "courriel.",
+                "%(count)s candidature non retenue ; le candidat est prévenu par courriel.",
+                "%(count)s candidatures non retenues ; les candidats sont prévenus par courriel.",
                 "count",
             )
         self.message_user(request, message % {"count": count}, messages.SUCCESS)

@@ -311,7 +311,11 @@ def render_digest(notification):
 def render_staff_digest(notification):
     payload = notification.payload
     return {
-        "subject": gettext("Modération : %(pending)s en attente, %(flagged)s signalée(s)")
+        "subject": ngettext(
+            "Modération : %(pending)s en attente, %(flagged)s signalée",
+            "Modération : %(pending)s en attente, %(flagged)s signalées",
+            payload["flagged"],
+        )
         % {"pending": payload["pending"], "flagged": payload["flagged"]},
         "template": "emails/notifications/staff_digest",
         "context": {

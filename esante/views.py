@@ -54,6 +54,7 @@ def region_list(request):
         {
             "metropolitan": [r for r in regions if not r.is_overseas],
             "overseas": [r for r in regions if r.is_overseas],
+            "map_regions": event_selectors.region_event_counts(),
             "breadcrumb_data": {"current": gettext("Régions")},
         },
     )

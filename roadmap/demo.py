@@ -217,6 +217,7 @@ def load(*, log):
         end_year=2022,
         status=Roadmap.Status.COMPLETED,
         axis_label="Orientation",
+        axis_label_plural="Orientations",
         summary="La feuille de route du numérique en santé de 2019 à 2022 : 26 actions "
         "regroupées en 5 orientations pour accélérer le virage numérique du système de santé.",
     )

@@ -35,6 +35,13 @@ class Roadmap(models.Model):
         default="Axe",
         help_text=_("« Orientation » pour #MaSanté2022, « Axe » pour 2023-2027."),
     )
+    # Written by hand: a French plural is not always the singular plus "s" (« enjeu », « enjeux »).
+    axis_label_plural = models.CharField(
+        _("nom des regroupements au pluriel"),
+        max_length=40,
+        default="Axes",
+        help_text=_("« Orientations » pour #MaSanté2022, « Axes » pour 2023-2027."),
+    )
     is_published = models.BooleanField(_("publiée"), default=True)
     is_demo = models.BooleanField(_("contenu de démonstration"), default=False, help_text=DEMO_HELP)
 
@@ -63,6 +70,16 @@ class Roadmap(models.Model):
     @property
     def concertation_is_open(self) -> bool:
         return bool(self.concertation_until and timezone.localdate() <= self.concertation_until)
+
+    def axis_label_for(self, count: int) -> str:
+        """The label agreed with `count` by the French rule (0 and 1 take the singular): it is
+        French content, in every interface language."""
+        return self.axis_label if count <= 1 else self.axis_label_plural
+
+    @property
+    def axes_label(self) -> str:
+        """The label agreed with `axis_count`, annotated by roadmap.selectors.roadmap_list."""
+        return self.axis_label_for(self.axis_count)
 
 
 class Axis(models.Model):

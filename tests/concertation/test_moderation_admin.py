@@ -102,7 +102,8 @@ def test_bulk_hide_or_reject_with_a_reason_is_applied_and_logged(
         },
         follow=True,
     )
-    assert "2 contribution(s)" in response.content.decode()
+    done = {"hide": "masquées", "reject": "rejetées"}[action]
+    assert f"2 contributions {done} (motif : " in response.content.decode()
     for target in targets:
         target.refresh_from_db()
         assert (target.status, target.moderation_reason, target.moderation_note) == (

@@ -6,5 +6,5 @@ from pathlib import Path
 from django.utils import timezone
 
 
-def test_write_the_time_seen(db):
+def test_write_the_time_seen():
     Path(os.environ["CLOCK_PROBE_OUT"]).write_text(timezone.now().isoformat())

@@ -15,8 +15,10 @@ from tests.esante.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "un-mot-de-passe-solide-2026"
-SIGNATURE_FR = "L'équipe de la concertation e-santé — Délégation au numérique en santé"
-SIGNATURE_EN = "The Concertation e-santé team — Digital Health Delegation"
+SIGNATURE_FR = (
+    "L'équipe de la concertation e-santé — Délégation ministérielle au Numérique en Santé"
+)
+SIGNATURE_EN = "The Concertation e-santé team — Ministerial Delegation for Digital Health"
 
 
 @pytest.fixture(autouse=True)

@@ -18,6 +18,7 @@ MO = PO.with_suffix(".mo")
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{\{\s*\w+\s*\}\}")
 
 
+@pytest.mark.undated
 def test_translations_keep_the_placeholders_and_markup():
     wrong = []
     for entry in polib.pofile(str(PO)).translated_entries():
@@ -33,6 +34,7 @@ def test_translations_keep_the_placeholders_and_markup():
     assert not wrong, wrong[:10]
 
 
+@pytest.mark.undated
 def test_the_committed_mo_file_is_compiled_from_the_po_file(tmp_path):
     compiled = tmp_path / "django.mo"
     polib.pofile(str(PO)).save_as_mofile(str(compiled))
@@ -43,6 +45,7 @@ def test_the_committed_mo_file_is_compiled_from_the_po_file(tmp_path):
     assert actual == expected, "run `make messages` and commit locale/"
 
 
+@pytest.mark.undated
 def test_every_marked_string_is_in_the_catalogue(tmp_path):
     """makemessages on a copy of the sources finds no msgid the catalogue lacks."""
     if not shutil.which("xgettext"):

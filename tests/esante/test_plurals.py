@@ -30,6 +30,7 @@ def plural_entries(catalogue):
     return {(e.msgctxt, e.msgid, e.msgid_plural): e for e in catalogue if e.msgid_plural}
 
 
+@pytest.mark.undated
 def test_the_french_catalogue_holds_every_plural_message_with_its_own_texts():
     """locale/en is checked against the sources (test_i18n); locale/fr against locale/en."""
     english = plural_entries(polib.pofile(str(ENGLISH_PO)))
@@ -44,12 +45,14 @@ def test_the_french_catalogue_holds_every_plural_message_with_its_own_texts():
     assert not [e for e in french_file if not e.msgid_plural], "only plural messages"
 
 
+@pytest.mark.undated
 def test_the_french_catalogue_is_what_the_command_writes(tmp_path):
     expected = french_catalogue(polib.pofile(str(ENGLISH_PO)))
     expected.save(str(tmp_path / "django.po"))
     assert (tmp_path / "django.po").read_text() == FRENCH_PO.read_text()
 
 
+@pytest.mark.undated
 def test_the_committed_french_mo_file_is_compiled_from_the_po_file(tmp_path):
     compiled = tmp_path / "django.mo"
     polib.pofile(str(FRENCH_PO)).save_as_mofile(str(compiled))

@@ -12,6 +12,9 @@ from time_machine import escape_hatch
 
 from tests.conftest import parse_clock
 
+# Probe sessions of their own, each with its own clock.
+pytestmark = pytest.mark.undated
+
 BASE = Path(settings.BASE_DIR)
 
 

@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+# Settings read in fresh interpreters: nothing here depends on the date.
+pytestmark = pytest.mark.undated
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SETUP = "import django; from django.conf import settings; django.setup()"
 

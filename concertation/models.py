@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -80,8 +82,20 @@ class Consultation(models.Model):
         return self.state == self.State.OPEN
 
     @property
+    def last_day(self) -> datetime.date:
+        """The last day (Paris calendar) one can contribute: a close at midnight sharp ends
+        the day before."""
+        return timezone.localdate(self.closes_at - datetime.timedelta(microseconds=1))
+
+    def days_left_at(self, now) -> int:
+        """Days left on the Paris calendar: 0 on the last day, 1 the day before. Counting
+        24-hour blocks said « dernier jour » the evening before a close at noon, and moved with
+        the hour of the day and the changes of clock."""
+        return max((self.last_day - timezone.localdate(now)).days, 0)
+
+    @property
     def days_left(self) -> int:
-        return max((self.closes_at - timezone.now()).days, 0)
+        return self.days_left_at(timezone.now())
 
 
 class Chapter(models.Model):

@@ -97,7 +97,7 @@ def render_consultation_reminder(notification):
     chapters = consultation.chapters.annotate(
         mine=Count("contributions", filter=Q(contributions__author_id=notification.user_id))
     ).order_by("number")
-    days = max((consultation.closes_at - timezone.now()).days, 0)
+    days = consultation.days_left
     if days == 0:
         left = gettext("dernier jour")
     else:

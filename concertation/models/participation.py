@@ -1,0 +1,265 @@
+"""What participants write and do on a text: contributions and replies, reactions, flags,
+follows, and the acceptance of a consultation's charter."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from ..querysets import ContributionQuerySet
+from .texts import Chapter, ChapterVersion, Consultation, Paragraph
+
+
+class Contribution(models.Model):
+    class Kind(models.TextChoices):
+        COMMENT = "comment", _("Commentaire")
+        QUESTION = "question", _("Question")
+        REWORDING = "rewording", _("Proposition de reformulation")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("En attente de modération")
+        PUBLISHED = "published", _("Publiée")
+        HIDDEN = "hidden", _("Masquée")
+        REJECTED = "rejected", _("Rejetée")
+        WITHDRAWN = "withdrawn", _("Retirée par son auteur")
+
+    class HeldReason(models.TextChoices):
+        NONE = "", "—"  # A dash, nothing to translate.
+        PERSONAL_DATA = "personal_data", _("Données personnelles possibles")
+        FLAGS = "flags", _("Signalements")
+
+    consultation = models.ForeignKey(
+        Consultation,
+        verbose_name=_("consultation"),
+        on_delete=models.CASCADE,
+        related_name="contributions",
+    )
+    chapter = models.ForeignKey(
+        Chapter, verbose_name=_("chapitre"), on_delete=models.CASCADE, related_name="contributions"
+    )
+    version = models.ForeignKey(
+        ChapterVersion,
+        verbose_name=_("version commentée"),
+        on_delete=models.PROTECT,
+        related_name="contributions",
+    )
+    paragraph = models.ForeignKey(
+        Paragraph,
+        verbose_name=_("paragraphe"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contributions",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("en réponse à"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur"),
+        on_delete=models.CASCADE,
+        related_name="contributions",
+    )
+    is_anonymous = models.BooleanField(_("publiée sans le nom de l'auteur"), default=False)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.COMMENT)
+    body = models.TextField(_("texte (Markdown)"))
+    proposed_text = models.TextField(_("reformulation proposée"), blank=True)
+    status = models.CharField(
+        _("statut"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    held_reason = models.CharField(
+        _("retenue pour"), max_length=20, choices=HeldReason.choices, blank=True, default=""
+    )
+    moderation_reason = models.CharField(_("motif de modération"), max_length=40, blank=True)
+    moderation_note = models.TextField(_("précision de la modération"), blank=True)
+    moderated_at = models.DateTimeField(_("modérée le"), null=True, blank=True)
+    agree_count = models.PositiveIntegerField(_("d'accord"), default=0)
+    disagree_count = models.PositiveIntegerField(_("pas d'accord"), default=0)
+    flag_count = models.PositiveIntegerField(_("signalements"), default=0)
+    created_at = models.DateTimeField(_("créée le"), default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(_("modifiée le"), null=True, blank=True)
+
+    objects = ContributionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("contribution")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["chapter", "status", "-created_at"], name="contrib_chapter_idx"),
+            models.Index(fields=["paragraph", "status"], name="contrib_paragraph_idx"),
+        ]
+
+    def __str__(self):
+        return gettext("%(kind)s de %(author)s (%(date)s)") % {
+            "kind": self.get_kind_display(),
+            "author": self.public_author_name,
+            "date": f"{self.created_at:%d/%m/%Y}",
+        }
+
+    def get_absolute_url(self):
+        """The chapter page that shows it: its paragraph's panel, or the general list."""
+        query = f"?paragraphe={self.paragraph.anchor}" if self.paragraph_id else ""
+        return f"{self.chapter.get_absolute_url()}{query}#contribution-{self.pk}"
+
+    @property
+    def public_author_name(self) -> str:
+        if self.is_anonymous or not self.author.display_name:
+            return gettext("Contributeur (%(stakeholder_type)s)") % {
+                "stakeholder_type": self.author.get_stakeholder_type_display()
+            }
+        return self.author.display_name
+
+    @property
+    def is_visible(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class Reaction(models.Model):
+    class Value(models.TextChoices):
+        AGREE = "agree", _("D'accord")
+        DISAGREE = "disagree", _("Pas d'accord")
+
+    contribution = models.ForeignKey(
+        Contribution, on_delete=models.CASCADE, related_name="reactions"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reactions"
+    )
+    value = models.CharField(_("réaction"), max_length=10, choices=Value.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("réaction")
+        constraints = [
+            models.UniqueConstraint(fields=["contribution", "user"], name="one_reaction_per_user"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_value_display()} — {self.contribution_id}"
+
+
+class Flag(models.Model):
+    class Reason(models.TextChoices):
+        PERSONAL_DATA = "personal_data", _("Données personnelles ou de santé")
+        ABUSE = "abuse", _("Propos injurieux, diffamatoires ou haineux")
+        SPAM = "spam", _("Publicité ou hors sujet")
+        MISINFORMATION = "misinformation", _("Information fausse ou trompeuse")
+        OTHER = "other", _("Autre motif")
+
+    contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="flags")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flags"
+    )
+    reason = models.CharField(_("motif"), max_length=20, choices=Reason.choices)
+    note = models.CharField(_("précision"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("date"), default=timezone.now)
+    resolved_at = models.DateTimeField(_("traité le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("signalement")
+        constraints = [
+            models.UniqueConstraint(fields=["contribution", "user"], name="one_flag_per_user"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} — {self.contribution_id}"
+
+
+class Follow(models.Model):
+    """A user follows a consultation, a chapter, a working group or the whole council
+    (reminders and digests use it)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows"
+    )
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, null=True, blank=True, related_name="follows"
+    )
+    chapter = models.ForeignKey(
+        Chapter, on_delete=models.CASCADE, null=True, blank=True, related_name="follows"
+    )
+    working_group = models.ForeignKey(
+        "WorkingGroup", on_delete=models.CASCADE, null=True, blank=True, related_name="follows"
+    )
+    council = models.BooleanField(_("tout le Conseil"), default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("abonnement")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    consultation__isnull=False,
+                    chapter__isnull=True,
+                    working_group__isnull=True,
+                    council=False,
+                )
+                | Q(
+                    consultation__isnull=True,
+                    chapter__isnull=False,
+                    working_group__isnull=True,
+                    council=False,
+                )
+                | Q(
+                    consultation__isnull=True,
+                    chapter__isnull=True,
+                    working_group__isnull=False,
+                    council=False,
+                )
+                | Q(
+                    consultation__isnull=True,
+                    chapter__isnull=True,
+                    working_group__isnull=True,
+                    council=True,
+                ),
+                name="follow_exactly_one_target",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "consultation"],
+                condition=Q(consultation__isnull=False),
+                name="follow_consultation_once",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "chapter"],
+                condition=Q(chapter__isnull=False),
+                name="follow_chapter_once",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "working_group"],
+                condition=Q(working_group__isnull=False),
+                name="follow_group_once",
+            ),
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(council=True), name="follow_council_once"
+            ),
+        ]
+
+    def __str__(self):
+        target = self.consultation or self.chapter or self.working_group or gettext("le Conseil")
+        return gettext("%(user)s suit %(target)s") % {"user": self.user, "target": target}
+
+
+class CharterAcceptance(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="charter_acceptances"
+    )
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="charter_acceptances"
+    )
+    accepted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("acceptation de la charte")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "consultation"], name="charter_accepted_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.consultation}"

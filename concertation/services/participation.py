@@ -1,4 +1,5 @@
-"""Every write of the concertation with a business rule. Views, admin and commands call these."""
+"""Writes of the participants: contributions (with the personal-data guard and the charter),
+their edits and withdrawals, reactions, flags and follows."""
 
 import functools
 import html
@@ -15,14 +16,12 @@ from django.utils.translation import gettext, gettext_lazy, ngettext
 from esante import outbox
 from esante.models import User
 
-from . import rules as concertation_rules
-from .models import (
+from .. import rules as concertation_rules
+from ..models import (
     Chapter,
-    ChapterVersion,
     CharterAcceptance,
     Consultation,
     Contribution,
-    ContributorBlock,
     Flag,
     Follow,
     ModerationLog,
@@ -30,9 +29,7 @@ from .models import (
     ParagraphText,
     Reaction,
 )
-from .moderation import REASON_LABELS
-from .personal_data import find_personal_data
-from .versioning import match_paragraphs, new_anchor, split_paragraphs
+from ..personal_data import find_personal_data
 
 
 class PersonalDataWarning(ValidationError):
@@ -65,66 +62,6 @@ def _and_join(items: list[str]) -> str:
         ),
         items,
     )
-
-
-# --- Chapters and versions ----------------------------------------------------------------------
-
-
-@transaction.atomic
-def chapter_revise(
-    *, chapter: Chapter, body: str, note: str = "", by: User | None = None
-) -> ChapterVersion:
-    """Publish a new version of a chapter; unchanged (or lightly edited) paragraphs keep their
-    anchors so that contributions made on them stay attached."""
-    texts = split_paragraphs(body)
-    if not texts:
-        raise ValidationError(gettext("Le texte du chapitre est vide."), code="empty")
-    # Lock the chapter: two editors revising at once must not both create version N.
-    chapter = Chapter.objects.select_for_update().get(pk=chapter.pk)
-    previous = chapter.current_version
-    if previous is not None and previous.body.strip() == body.strip():
-        return previous
-    old = []
-    if previous is not None:
-        old = [(t.paragraph.anchor, t.text) for t in previous.texts.select_related("paragraph")]
-    anchors = match_paragraphs(old, texts)
-    number = (previous.number + 1) if previous else 1
-    version = ChapterVersion.objects.create(
-        chapter=chapter, number=number, body=body.strip(), note=note, created_by=by
-    )
-    existing = {p.anchor: p for p in chapter.paragraphs.all()}
-    taken = set(existing)
-    rows = []
-    for position, (text, anchor) in enumerate(zip(texts, anchors, strict=True), start=1):
-        paragraph = existing.get(anchor) if anchor else None
-        if paragraph is None:
-            paragraph = Paragraph.objects.create(chapter=chapter, anchor=new_anchor(taken))
-        rows.append(
-            ParagraphText(version=version, paragraph=paragraph, position=position, text=text)
-        )
-    ParagraphText.objects.bulk_create(rows)
-    chapter.current_version = version
-    chapter.save(update_fields=["current_version"])
-    return version
-
-
-@transaction.atomic
-def chapter_create(
-    *,
-    consultation: Consultation,
-    number: int,
-    title: str,
-    slug: str,
-    body: str,
-    summary: str = "",
-    by: User | None = None,
-) -> Chapter:
-    chapter = Chapter.objects.create(
-        consultation=consultation, number=number, title=title, slug=slug, summary=summary
-    )
-    chapter_revise(chapter=chapter, body=body, note="Version initiale", by=by)
-    chapter.refresh_from_db()
-    return chapter
 
 
 # --- Contributions ------------------------------------------------------------------------------
@@ -529,207 +466,3 @@ def follow_toggle(
         return False
     Follow.objects.get_or_create(**lookup)
     return True
-
-
-# --- Moderation ---------------------------------------------------------------------------------
-
-MODERATION_TARGET = {
-    ModerationLog.Action.PUBLISH: Contribution.Status.PUBLISHED,
-    ModerationLog.Action.HIDE: Contribution.Status.HIDDEN,
-    ModerationLog.Action.REJECT: Contribution.Status.REJECTED,
-}
-
-
-@transaction.atomic
-def contributions_moderate(
-    *, actor: User, contribution_ids: list[int], action: str, reason: str = "", note: str = ""
-) -> int:
-    """Publish, hide or reject contributions; each decision is logged with before and after."""
-    if not concertation_rules.is_dns_team(actor):
-        raise PermissionDenied(gettext("Seule l'équipe DNS modère les contributions."))
-    if action not in MODERATION_TARGET:
-        raise ValidationError(gettext("Décision de modération inconnue."))
-    if action != ModerationLog.Action.PUBLISH and reason not in REASON_LABELS:
-        raise ValidationError(gettext("Choisissez le motif de la décision dans la liste."))
-    if reason == "other" and not note.strip():
-        raise ValidationError(gettext("Précisez le motif « autre » dans le champ libre."))
-    target = MODERATION_TARGET[action]
-    now = timezone.now()
-    changed = 0
-    for contribution in Contribution.objects.select_for_update().filter(pk__in=contribution_ids):
-        before = {
-            "status": contribution.status,
-            "moderation_reason": contribution.moderation_reason,
-            "moderation_note": contribution.moderation_note,
-        }
-        contribution.status = target
-        contribution.held_reason = ""
-        contribution.moderation_reason = "" if action == ModerationLog.Action.PUBLISH else reason
-        contribution.moderation_note = note.strip()
-        contribution.moderated_at = now
-        contribution.save(
-            update_fields=[
-                "status",
-                "held_reason",
-                "moderation_reason",
-                "moderation_note",
-                "moderated_at",
-            ]
-        )
-        contribution.flags.filter(resolved_at__isnull=True).update(resolved_at=now)
-        ModerationLog.objects.create(
-            contribution=contribution,
-            target_user_id=contribution.author_id,
-            actor=actor,
-            action=action,
-            before=before,
-            after={
-                "status": contribution.status,
-                "moderation_reason": contribution.moderation_reason,
-                "moderation_note": contribution.moderation_note,
-            },
-            reason=contribution.moderation_reason,
-            note=contribution.moderation_note,
-        )
-        changed += 1
-    return changed
-
-
-@transaction.atomic
-def contributor_block(*, actor: User, user: User, reason: str, until=None) -> ContributorBlock:
-    if not concertation_rules.is_dns_team(actor):
-        raise PermissionDenied(gettext("Seule l'équipe DNS peut bloquer un contributeur."))
-    if not reason.strip():
-        raise ValidationError({"reason": gettext("Indiquez le motif du blocage.")})
-    if until is not None and until <= timezone.now():
-        raise ValidationError({"until": gettext("La fin du blocage doit être dans le futur.")})
-    block = ContributorBlock.objects.create(
-        user=user, reason=reason.strip(), until=until, created_by=actor
-    )
-    ModerationLog.objects.create(
-        target_user=user,
-        actor=actor,
-        action=ModerationLog.Action.BLOCK,
-        after={"until": until.isoformat() if until else None},
-        note=block.reason,
-    )
-    return block
-
-
-@transaction.atomic
-def contributor_unblock(*, actor: User, block: ContributorBlock) -> None:
-    if not concertation_rules.is_dns_team(actor):
-        raise PermissionDenied(gettext("Seule l'équipe DNS peut lever un blocage."))
-    block.lifted_at = timezone.now()
-    block.save(update_fields=["lifted_at"])
-    ModerationLog.objects.create(
-        target_user=block.user, actor=actor, action=ModerationLog.Action.UNBLOCK
-    )
-
-
-# --- Conseil du Numérique en Santé: applications to working groups -----------------------------
-
-APPLICATION_MOTIVATION_MAX = 3000
-DECISION_TASK = "concertation.tasks.send_application_decision"
-
-
-@transaction.atomic
-def application_create(
-    *,
-    user: User,
-    group,
-    motivation: str,
-    contribution: str = "",
-    organisation: str = "",
-    stakeholder_type: str = "",
-    consent_public: bool = False,
-):
-    from esante.models import StakeholderType
-
-    from .models import Application
-
-    if not user.is_authenticated:
-        raise PermissionDenied(gettext("Connectez-vous pour candidater."))
-    if not concertation_rules.has_verified_email(user):
-        raise PermissionDenied(
-            gettext(
-                "Confirmez votre adresse électronique avant de candidater : suivez le lien du "
-                "courriel reçu à l'inscription."
-            )
-        )
-    if not group.accepts_applications():
-        raise ValidationError(
-            gettext("Les candidatures à ce groupe de travail sont closes."), code="closed"
-        )
-    errors = {}
-    motivation = (motivation or "").replace("\x00", "").strip()
-    if not motivation:
-        errors["motivation"] = gettext("Expliquez en quelques lignes votre motivation.")
-    elif len(motivation) > APPLICATION_MOTIVATION_MAX:
-        errors["motivation"] = gettext(
-            "La motivation dépasse %(limit)s caractères (%(length)s) : raccourcissez-la."
-        ) % {"limit": APPLICATION_MOTIVATION_MAX, "length": len(motivation)}
-    contribution = (contribution or "").replace("\x00", "").strip()
-    if len(contribution) > APPLICATION_MOTIVATION_MAX:
-        errors["contribution"] = gettext("Ce texte dépasse %(limit)s caractères.") % {
-            "limit": APPLICATION_MOTIVATION_MAX
-        }
-    stakeholder_type = stakeholder_type or user.stakeholder_type
-    if stakeholder_type not in StakeholderType.values:
-        errors["stakeholder_type"] = gettext("Choisissez un type d'acteur dans la liste.")
-    if errors:
-        raise ValidationError(errors)
-    duplicate = ValidationError(
-        gettext("Vous avez déjà candidaté à ce groupe de travail."), code="twice"
-    )
-    if Application.objects.filter(group=group, user=user).exclude(status="withdrawn").exists():
-        raise duplicate
-    try:
-        with transaction.atomic():
-            return Application.objects.create(
-                group=group,
-                user=user,
-                motivation=motivation,
-                contribution=contribution,
-                organisation=" ".join((organisation or "").split())[:200],
-                stakeholder_type=stakeholder_type,
-                consent_public=consent_public,
-            )
-    except IntegrityError:
-        raise duplicate from None
-
-
-@transaction.atomic
-def application_withdraw(*, user: User, application) -> None:
-    from .models import Application
-
-    application = Application.objects.select_for_update().get(pk=application.pk)
-    if application.user_id != user.pk:
-        raise PermissionDenied(gettext("Vous ne pouvez retirer que vos propres candidatures."))
-    if application.status != Application.Status.PENDING:
-        raise ValidationError(gettext("Seule une candidature en cours d'examen peut être retirée."))
-    application.status = Application.Status.WITHDRAWN
-    application.save(update_fields=["status"])
-
-
-@transaction.atomic
-def applications_decide(*, actor: User, application_ids, accept: bool, message: str = "") -> int:
-    """Accept or decline pending applications; each applicant is e-mailed the decision."""
-    from .models import Application
-
-    if not concertation_rules.is_dns_team(actor):
-        raise PermissionDenied(gettext("Seule l'équipe DNS examine les candidatures."))
-    status = Application.Status.ACCEPTED if accept else Application.Status.DECLINED
-    now = timezone.now()
-    decided = 0
-    for application in Application.objects.select_for_update().filter(
-        pk__in=application_ids, status=Application.Status.PENDING
-    ):
-        application.status = status
-        application.decision_message = message.strip()
-        application.decided_at = now
-        application.decided_by = actor
-        application.save(update_fields=["status", "decision_message", "decided_at", "decided_by"])
-        outbox.enqueue(DECISION_TASK, application_id=application.pk)
-        decided += 1
-    return decided

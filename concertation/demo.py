@@ -16,7 +16,8 @@ from django.utils import timezone
 from esante.models import StakeholderType, User
 from roadmap.models import Roadmap
 
-from . import council_demo, services
+from . import services
+from .council import demo as council_demo
 from .models import Consultation, Contribution, Flag, Reaction
 
 PARIS = ZoneInfo("Europe/Paris")

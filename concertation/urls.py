@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from . import council_views, views
+from . import views
 
 app_name = "concertation"
 
@@ -38,21 +38,5 @@ urlpatterns = [
         name="chapter_versions",
     ),
     path("recherche/", views.search, name="search"),
-    path("conseil/", council_views.council_home, name="council_home"),
-    path("conseil/cellule-ethique/", council_views.ethics_cell, name="ethics_cell"),
-    path("conseil/suivre/", council_views.follow, name="follow_council"),
-    path("conseil/groupes/<slug:slug>/suivre/", council_views.follow, name="follow_group"),
-    path("conseil/reunions/<slug:slug>/", council_views.meeting_detail, name="meeting_detail"),
-    path("conseil/groupes/<slug:slug>/", council_views.group_detail, name="group_detail"),
-    path("conseil/groupes/<slug:slug>/candidater/", council_views.group_apply, name="group_apply"),
-    path(
-        "conseil/groupes/<slug:slug>/membres.csv",
-        council_views.group_members_csv,
-        name="group_members_csv",
-    ),
-    path(
-        "conseil/candidatures/<int:pk>/retirer/",
-        council_views.application_withdraw,
-        name="application_withdraw",
-    ),
+    path("conseil/", include("concertation.council.urls")),
 ]

@@ -16,7 +16,7 @@ from esante.exports import spreadsheet_safe
 from esante.i18n import french
 from esante.rules import is_dns_team
 
-from . import services
+from .. import services
 from .forms import ApplicationForm
 from .models import Application, CouncilMeeting, EthicsPilot, WorkingGroup
 

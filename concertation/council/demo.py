@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 
-from .models import Consultation, CouncilMeeting, EthicsPilot, WorkingGroup
+from ..models import Consultation
+from .models import CouncilMeeting, EthicsPilot, WorkingGroup
 
 PARIS = ZoneInfo("Europe/Paris")
 

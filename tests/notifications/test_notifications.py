@@ -17,9 +17,9 @@ from esante import outbox
 from esante.models import Notification, Unsubscription
 from esante.notifications import read_unsubscribe_token, run_jobs
 from events.models import Registration
-from tests.concertation.builders import contribute, make_chapter, make_consultation
+from tests.concertation.factories import ChapterFactory, ConsultationFactory, ContributionFactory
 from tests.esante.factories import DnsStaffFactory, UserFactory
-from tests.events.builders import make_event
+from tests.events.factories import EventFactory
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -40,16 +40,21 @@ def send(name, callbacks=None):
 
 @pytest.fixture
 def closing_soon(db):
-    consultation = make_consultation()
-    consultation.closes_at = timezone.now() + datetime.timedelta(days=6, hours=12)
+    consultation = ConsultationFactory()
+    # Closes at 23:59 (Paris) six calendar days from today, whatever the hour the test runs:
+    # the 7-day reminder is due, and six days are left on the Paris calendar.
+    last_day = timezone.localdate() + datetime.timedelta(days=6)
+    consultation.closes_at = datetime.datetime.combine(
+        last_day, datetime.time(23, 59), tzinfo=timezone.get_current_timezone()
+    )
     consultation.save()
-    return make_chapter(consultation)
+    return ChapterFactory(consultation=consultation)
 
 
 def test_consultation_reminder_once_to_followers_and_contributors(closing_soon):
     follower, contributor, stranger = UserFactory(), UserFactory(), UserFactory()
     Follow.objects.create(user=follower, chapter=closing_soon)
-    contribute(closing_soon, contributor)
+    ContributionFactory(chapter=closing_soon, author=contributor)
     assert send("reminders") == 2
     assert sorted(m.to[0] for m in mail.outbox) == sorted([follower.email, contributor.email])
     message = mail.outbox[0]
@@ -97,7 +102,7 @@ def test_application_deadline_reminder(db):
 
 def test_event_reminder_the_day_before_with_ics_and_cancel_link(db):
     starts = timezone.now() + datetime.timedelta(hours=20)
-    event = make_event(starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
+    event = EventFactory(starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
     registration = Registration.objects.create(
         event=event, name="Visiteur", email="v@example.org", status="confirmed"
     )
@@ -142,13 +147,13 @@ def at_digest_time(day=datetime.date(2026, 11, 23), hour=8):
 
 def test_weekly_digest_lists_what_is_new_once(db):
     with at_digest_time(datetime.date(2026, 11, 16)):
-        chapter = make_chapter(make_consultation())
+        chapter = ChapterFactory()
         reader = UserFactory(digest_frequency="weekly")
         Follow.objects.create(user=reader, chapter=chapter)
-        mine = contribute(chapter, reader, body="La mienne")
+        mine = ContributionFactory(chapter=chapter, author=reader, body="La mienne")
     with at_digest_time(datetime.date(2026, 11, 20)):
-        contribute(chapter, UserFactory(), body="Nouvelle")
-        contribute(chapter, UserFactory(), body="Réponse", parent=mine)
+        ContributionFactory(chapter=chapter, body="Nouvelle")
+        ContributionFactory(chapter=chapter, body="Réponse", parent=mine)
         services.reaction_set(user=UserFactory(), contribution=mine, value="agree")
     with at_digest_time(datetime.date(2026, 11, 23)):
         send("digests")
@@ -164,7 +169,7 @@ def test_weekly_digest_lists_what_is_new_once(db):
 
 def test_nothing_new_means_no_digest_and_none_means_never(db):
     with at_digest_time(datetime.date(2026, 11, 16)):
-        chapter = make_chapter(make_consultation())
+        chapter = ChapterFactory()
         chapter.consultation.closes_at = timezone.now() + datetime.timedelta(days=30)
         chapter.consultation.save()
         quiet = UserFactory(digest_frequency="weekly")
@@ -172,7 +177,7 @@ def test_nothing_new_means_no_digest_and_none_means_never(db):
         never = UserFactory(digest_frequency="none")
         Follow.objects.create(user=never, chapter=chapter)
     with at_digest_time(datetime.date(2026, 11, 30)):
-        contribute(chapter, UserFactory())
+        ContributionFactory(chapter=chapter)
     with at_digest_time(datetime.date(2026, 11, 23)):
         send("digests")
     assert [m for m in mail.outbox if never.email in m.to] == []
@@ -182,8 +187,8 @@ def test_nothing_new_means_no_digest_and_none_means_never(db):
 def test_staff_digest(db):
     staff = DnsStaffFactory()
     with at_digest_time():
-        chapter = make_chapter()
-        contribute(chapter, UserFactory(), status="pending")
+        chapter = ChapterFactory()
+        ContributionFactory(chapter=chapter, status="pending")
         send("digests")
     messages = [m for m in mail.outbox if m.to == [staff.email]]
     assert len(messages) == 1 and "1 en attente" in messages[0].subject

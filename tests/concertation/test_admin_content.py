@@ -1,9 +1,9 @@
 from concertation.models import Chapter, ChapterVersion
-from tests.concertation.builders import make_chapter, make_consultation
+from tests.concertation.factories import ChapterFactory, ConsultationFactory
 
 
 def test_dns_staff_publish_and_revise_a_chapter_in_the_admin(dns_client, db):
-    consultation = make_consultation()
+    consultation = ConsultationFactory()
     data = {
         "consultation": consultation.pk,
         "number": 1,
@@ -31,6 +31,6 @@ def test_dns_staff_publish_and_revise_a_chapter_in_the_admin(dns_client, db):
 
 
 def test_ars_team_cannot_edit_consultations(ars_client, db):
-    chapter = make_chapter()
+    chapter = ChapterFactory()
     assert ars_client.get("/admin/concertation/consultation/").status_code == 403
     assert ars_client.get(f"/admin/concertation/chapter/{chapter.pk}/change/").status_code == 403

@@ -86,7 +86,7 @@ def other(db):
 
 def test_first_contribution_requires_the_charter(client, chapter, member):
     page = text(client.get(chapter.get_absolute_url()))
-    assert "J&#x27;ai lu et j&#x27;accepte la charte" in page or "accepte la charte" in page
+    assert "J&#x27;ai lu et j&#x27;accepte la charte de modération de cette consultation" in page
 
     refused = contribute(client, chapter)
     assert refused.status_code == 400
@@ -224,10 +224,9 @@ def test_reply_to_a_hidden_contribution_is_refused(client, chapter, member, othe
         chapter=chapter, author=other, status="hidden", moderation_reason="abuse"
     )
     response = client.post(reply_url(hidden), {"body": "Réponse.", "accept_charter": "on"})
-    assert response.status_code in (302, 400)
+    assert response.status_code == 400
+    assert "On ne peut pas répondre à une contribution non publiée." in text(response)
     assert not Contribution.objects.filter(parent=hidden).exists()
-    page = text(client.get(response["Location"])) if response.status_code == 302 else text(response)
-    assert "On ne peut pas répondre à une contribution non publiée." in page
 
 
 def test_react_agree_disagree_change_and_withdraw(client, chapter, member, other):
@@ -241,7 +240,7 @@ def test_react_agree_disagree_change_and_withdraw(client, chapter, member, other
     assert counts() == (1, 0)
     assert Reaction.objects.get(user=member).value == "agree"
     html = text(client.get(chapter.get_absolute_url()))
-    assert "1 d&#x27;accord · 0 pas d&#x27;accord" in html or "1 d'accord · 0 pas d'accord" in html
+    assert "1 d'accord · 0 pas d'accord" in html
     assert 'aria-pressed="true"' in html
 
     client.post(react_url(target), {"value": "disagree"})
@@ -546,14 +545,14 @@ def test_author_edits_within_fifteen_minutes_then_no_more(client, chapter, membe
 
     with time_machine.travel(created + datetime.timedelta(minutes=16)):
         assert "Modifier</a>" not in text(client.get(chapter.get_absolute_url()))
-        response = client.post(edit_url(contribution), {"body": "Trop tard."}, follow=True)
-    assert response.status_code in (403, 200)
+        response = client.post(edit_url(contribution), {"body": "Trop tard."})
+    assert response.status_code == 403
     contribution.refresh_from_db()
     assert contribution.body == "Version corrigée."
-    # The author is told why, in French (not Django's bare "403 Forbidden").
+    # The author is told why, in French and in the site's layout (not Django's bare page).
     html = text(response)
-    assert "403 Forbidden" not in html
-    assert "délai" in html or "ne pouvez pas modifier" in html
+    assert "<h1>Action non autorisée</h1>" in html
+    assert "Vous ne pouvez pas modifier cette contribution." in html
 
 
 def test_edit_refuses_bad_text(client, chapter, member):

@@ -1,11 +1,10 @@
-"""The concertation demo content of `load_demo`: what the issue names, and idempotent."""
+"""The concertation demo content of `load_demo`: what the issue names."""
 
 import datetime
 from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -20,32 +19,12 @@ def load_demo():
     call_command("load_demo", stdout=StringIO())
 
 
-def snapshot() -> dict[str, list[dict]]:
-    """Every row of every concertation model, by model."""
-    return {
-        model._meta.model_name: list(model.objects.order_by("pk").values())
-        for model in apps.get_app_config("concertation").get_models()
-    }
-
-
 @pytest.fixture
 def demo(db):
     load_demo()
 
 
-def test_loading_twice_changes_nothing(demo):
-    before = snapshot()
-    assert before["consultation"] and before["contribution"] and before["reaction"]
-    load_demo()
-    assert snapshot() == before
-
-
-def test_loading_twice_changes_nothing_with_the_reopened_demo(db, settings):
-    settings.DEMO_ACCOUNTS = True
-    load_demo()
-    before = snapshot()
-    load_demo()
-    assert snapshot() == before
+# Loading twice changes nothing: tests/esante/test_load_demo.py, for every app.
 
 
 def test_doctrine_is_closed_with_the_chapters_of_the_source_document(demo):

@@ -83,27 +83,25 @@ def test_the_page_itself_has_no_unsafe_markup(client, chapter, member):
 
 
 @pytest.mark.parametrize(
-    "body",
+    ("body", "stored"),
     [
-        "Avant <script>alert('x')</script> après",
-        "Avant <img src=x onerror=alert(1)> après",
-        'Avant <a href="https://exemple.fr" onclick="alert(1)">lien</a> après',
-        "Avant <svg/onload=alert(1)> après",
-        "Avant <iframe src=https://exemple.fr></iframe> après",
-        "Avant <SCRIPT >alert(1)</SCRIPT> après",
-        "Avant <div style=\"background:url(x)\" onmouseover='alert(1)'>zone</div> après",
+        ("Avant <script>alert('x')</script> après", "Avant  après"),
+        ("Avant <img src=x onerror=alert(1)> après", "Avant  après"),
+        ('Avant <a href="https://exemple.fr" onclick="alert(1)">lien</a> après',
+         "Avant lien après"),
+        ("Avant <svg/onload=alert(1)> après", "Avant  après"),
+        ("Avant <iframe src=https://exemple.fr></iframe> après", "Avant  après"),
+        ("Avant <SCRIPT >alert(1)</SCRIPT> après", "Avant  après"),
+        ("Avant <div style=\"background:url(x)\" onmouseover='alert(1)'>zone</div> après",
+         "Avant zone après"),
     ],
-)
-def test_markup_is_stripped_before_storage_and_never_rendered(client, chapter, member, body):
-    response = post(client, chapter, body)
-    contribution = Contribution.objects.filter(author=member).first()
-    if contribution is None:
-        assert response.status_code == 400  # refused outright: also acceptable
-        return
-    assert response.status_code == 302
-    stored = contribution.body
-    assert "<" not in stored and "onerror" not in stored and "alert(1)</" not in stored
-    assert stored.startswith("Avant") and stored.endswith("après")
+)  # fmt: skip
+def test_markup_is_stripped_before_storage_and_never_rendered(
+    client, chapter, member, body, stored
+):
+    assert post(client, chapter, body).status_code == 302
+    contribution = Contribution.objects.get(author=member)
+    assert contribution.body == stored
     html = client.get(chapter.get_absolute_url()).content.decode()
     assert f'id="contribution-{contribution.pk}"' in html
     assert unsafe_fragments(html) == []
@@ -128,7 +126,9 @@ def test_entities_alone_are_shown_as_text(client, chapter, member):
     "body",
     [
         "[cliquez](javascript:alert(1))",
+        "<a href='javascript:alert(1)'>x</a>",
         "[cliquez](JaVaScRiPt:alert(1))",
+        "JaVaScRiPt :x",
         "[cliquez]( javascript :alert(1))",
         "<javascript:alert(1)>",
         "[x](vbscript:msgbox(1))",
@@ -220,15 +220,13 @@ def test_null_byte_in_a_reply_and_an_edit_is_refused(client, chapter, member):
     assert Contribution.objects.count() == 2
 
 
-def test_undecodable_bytes_do_not_break_or_store_garbage(client, chapter, member):
+def test_undecodable_bytes_become_replacement_characters(client, chapter, member):
     raw = b"kind=comment&accept_charter=on&body=Caf%E9%FF%FE+bien"
     response = client.generic(
         "POST", create_url(chapter), raw, content_type="application/x-www-form-urlencoded"
     )
-    assert response.status_code in (302, 400)
-    for contribution in Contribution.objects.all():
-        contribution.body.encode("utf-8")  # valid text, whatever was sent
-        assert "\x00" not in contribution.body
+    assert response.status_code == 302
+    assert Contribution.objects.get().body == "Caf\ufffd\ufffd\ufffd bien"
 
 
 def test_script_in_a_reply_and_an_edit_is_neutralised(client, chapter, member):

@@ -65,7 +65,7 @@ def test_consultation_page_shows_chapters_counts_deadline_and_charter(client, ch
     html = html_of(client, consultation.get_absolute_url())
     assert f'href="{chapter.get_absolute_url()}"' in html
     assert ">1 contribution<" in html
-    assert "Contribuez jusqu&#x27;au" in html or "Contribuez jusqu'au" in html
+    assert "Contribuez jusqu'au" in html
     assert "Restez courtois et argumentez." in html  # the charter
     assert "publiées immédiatement et modérées après publication" in html
 
@@ -98,10 +98,7 @@ def test_declaration_of_interests_is_shown_beside_each_contribution(client, chap
     ContributionFactory(chapter=chapter, author=vendor, body="Premier avis.")
     ContributionFactory(chapter=chapter, author=vendor, body="Second avis.")
     html = html_of(client, chapter.get_absolute_url())
-    assert (
-        html.count("Liens d&#x27;intérêts déclarés :") == 2
-        or html.count("Liens d'intérêts déclarés :") == 2
-    )
+    assert html.count("Liens d'intérêts déclarés :") == 2
     assert html.count("Éditeur de logiciels de dossier patient.") == 2
     assert "Logiciels Santé" in html and "Industriel ou éditeur" in html
 
@@ -119,7 +116,9 @@ def test_sort_by_most_agreed_and_by_most_recent(client, chapter):
     assert shown_ids(client.get(url)) == [recent.pk, middle.pk, old_popular.pk]
     assert shown_ids(client.get(url, {"tri": "-agreed"})) == [old_popular.pk, middle.pk, recent.pk]
     assert shown_ids(client.get(url, {"tri": "-recent"})) == [recent.pk, middle.pk, old_popular.pk]
-    assert client.get(url, {"tri": "n'importe quoi"}).status_code == 200
+    # Unknown values give the default list rather than an error.
+    bogus = {"tri": "n'importe quoi", "type": "yy", "acteur": "zz", "page": "abc"}
+    assert shown_ids(client.get(url, bogus)) == [recent.pk, middle.pk, old_popular.pk]
 
 
 def test_filter_by_stakeholder_type_and_kind(client, chapter):
@@ -153,7 +152,7 @@ def test_pagination(client, chapter, settings):
     url = chapter.get_absolute_url()
     first = client.get(url)
     assert len(shown_ids(first)) == settings.CONTRIBUTIONS_PER_PAGE
-    assert "?page=2" in first.content.decode() or "page=2" in first.content.decode()
+    assert 'href="?page=2"' in first.content.decode()
     second = client.get(url, {"page": 2})
     assert len(shown_ids(second)) == 5
     assert "Numéro 24." in second.content.decode()

@@ -86,6 +86,7 @@ def test_french_phone_numbers_are_found(text):
         "Article 9 du RGPD, délai de 15 minutes.",
         "Un budget de 2 000 000 euros pour 650 établissements.",
         "Version 1.2.3 du CI-SIS, norme ISO 27001.",
+        "Action 26 : 600 établissements, 10,6 M€ en 2023",
         "00 12 34 56 78",
     ],
 )

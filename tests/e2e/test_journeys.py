@@ -82,11 +82,11 @@ def test_focus_moves_to_the_error_summary(page, live_server, demo):
 
 
 def test_staff_hide_a_contribution_and_the_public_page_shows_the_notice(page, live_server, demo):
-    from tests.concertation.builders import contribute
+    from tests.concertation.factories import ContributionFactory
     from tests.esante.factories import DnsStaffFactory
 
     chapter = Consultation.objects.get(slug="feuille-de-route-2023-2027").chapters.get(number=2)
-    target = contribute(chapter, UserFactory(), body="Achetez notre logiciel miracle")
+    target = ContributionFactory(chapter=chapter, body="Achetez notre logiciel miracle")
     sign_in(page, live_server, DnsStaffFactory())
     page.goto(f"{live_server.url}/admin/concertation/contribution/?q=miracle")
     page.check(f"input[name=_selected_action][value='{target.pk}']")

@@ -22,7 +22,7 @@ from esante.models import User
 from events.models import Registration
 from tests.e2e.conftest import screenshot, serious_violations, sign_in
 from tests.esante.factories import UserFactory
-from tests.events.builders import make_event
+from tests.events.factories import EventFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -220,7 +220,7 @@ def test_a_user_applies_to_a_working_group_and_follows_the_application(page, liv
 def test_a_cancellation_promotes_the_first_person_on_the_waitlist(
     browser, page, live_server, demo, mailoutbox
 ):
-    event = make_event(capacity=1, title="Atelier de Granville", slug="atelier-granville")
+    event = EventFactory(capacity=1, title="Atelier de Granville", slug="atelier-granville")
     first = UserFactory(display_name="Aline Première")
     second = UserFactory(display_name="Bruno Second")
     url = live_server.url + event.get_absolute_url()

@@ -62,7 +62,7 @@ def test_sign_up_errors_are_french_and_linked_to_their_field(client, db):
     assert "fr-input-group--error" in html
     assert 'aria-describedby="id_email-error"' in html
     assert 'id="id_email-error"' in html
-    assert "Saisissez une adresse e-mail valide" in html or "adresse" in html.lower()
+    assert "Saisissez une adresse de courriel valide." in html
     assert not User.objects.exists()
 
 

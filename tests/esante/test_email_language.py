@@ -14,9 +14,9 @@ from concertation import services
 from esante.models import Unsubscription, User
 from esante.notifications import run_jobs
 from events.models import Registration
-from tests.concertation.builders import make_chapter, make_consultation
+from tests.concertation.factories import ChapterFactory, ConsultationFactory
 from tests.esante.factories import UserFactory
-from tests.events.builders import make_event
+from tests.events.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,10 +60,10 @@ def test_the_account_page_changes_the_language_of_the_e_mails(client):
 
 
 def test_notifications_follow_the_account_language(client, django_capture_on_commit_callbacks):
-    consultation = make_consultation()
+    consultation = ConsultationFactory()
     consultation.closes_at = timezone.now() + datetime.timedelta(days=6, hours=12)
     consultation.save()
-    chapter = make_chapter(consultation)
+    chapter = ChapterFactory(consultation=consultation)
     english = UserFactory(language="en")
     french = UserFactory()
     for user in (english, french):
@@ -85,14 +85,14 @@ def test_notifications_follow_the_account_language(client, django_capture_on_com
     assert '<html lang="en"' in client.get(english_path).text
     french_link = in_french.extra_headers["List-Unsubscribe"].strip("<>").split("://", 1)[1]
     assert ("/" + french_link.split("/", 1)[1]).startswith("/desabonnement/")
-    assert client.post(english_path).status_code in (200, 302)
+    assert client.post(english_path).status_code == 200
     assert Unsubscription.objects.filter(email=english.email).exists()
 
 
 def test_an_event_registration_is_answered_in_the_language_it_was_made_in(
     client, django_capture_on_commit_callbacks
 ):
-    event = make_event(capacity=2)
+    event = EventFactory(capacity=2)
     with translation.override("en"):
         english_url = reverse("events:register", args=[event.slug])
     with django_capture_on_commit_callbacks(execute=True):

@@ -26,15 +26,18 @@ from esante.links import absolute_url
 from esante.notifications import run_jobs
 from events import services as event_services
 from events.models import Registration
-from tests.concertation.builders import contribute, make_chapter, make_consultation
+from tests.concertation.factories import ChapterFactory, ConsultationFactory, ContributionFactory
 from tests.esante.factories import DnsStaffFactory, UserFactory
-from tests.events.builders import make_event
+from tests.events.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
 # Unusual on purpose: a scheme, a host and a port that no default would produce.
 SITE_URL = "https://concertation.example.org:8443"
 HOST = "concertation.example.org:8443"
+# Another name the same site answers to (an internal name, the apex beside www): e-mails still
+# lead to SITE_URL, never to the host a request happened to use.
+OTHER_HOST = "interne.example.org"
 PARIS = ZoneInfo("Europe/Paris")
 PASSWORD = "un-mot-de-passe-solide-2026"
 URL = re.compile(r"""https?://[^\s<>"'()]+""")
@@ -44,7 +47,7 @@ LANGUAGES = ["fr", "en"]
 @pytest.fixture(autouse=True)
 def _public_site(settings):
     settings.SITE_URL = SITE_URL
-    settings.ALLOWED_HOSTS = ["concertation.example.org"]
+    settings.ALLOWED_HOSTS = ["concertation.example.org", OTHER_HOST]
     # What the settings derive from an https SITE_URL (the test default is http://testserver).
     settings.ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 
@@ -124,17 +127,18 @@ def unsubscribe_header_path(message) -> str:
     return path
 
 
-# --- Accounts (allauth: links built from the request, whose host is the public one) -----------
+# --- Accounts (allauth builds links from the request: the adapter puts them on SITE_URL) ------
 
 
+@pytest.mark.parametrize("host", [HOST, OTHER_HOST])
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_account_confirmation(client, language):
+def test_account_confirmation(client, language, host):
     signup = in_language(reverse("account_signup"), language)
     response = client.post(
         signup,
         {"email": "camille@example.org", "password1": PASSWORD, "password2": PASSWORD},
-        headers={"host": HOST},
-        secure=True,
+        headers={"host": host},
+        secure=host == HOST,
     )
     assert response.status_code == 302
     [message] = mail.outbox
@@ -144,12 +148,13 @@ def test_account_confirmation(client, language):
         assert resolve(urlsplit(confirm).path).url_name == "account_confirm_email"
 
 
+@pytest.mark.parametrize("host", [HOST, OTHER_HOST])
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_password_reset_for_an_account_and_for_an_unknown_address(client, language):
+def test_password_reset_for_an_account_and_for_an_unknown_address(client, language, host):
     UserFactory(email="camille@example.org")
     reset = in_language(reverse("account_reset_password"), language)
     for email in ("camille@example.org", "inconnu@example.org"):
-        response = client.post(reset, {"email": email}, headers={"host": HOST}, secure=True)
+        response = client.post(reset, {"email": email}, headers={"host": host}, secure=host == HOST)
         assert response.status_code == 302
     known, unknown = mail.outbox
     [key_path] = assert_links_lead_here(known, language)
@@ -166,7 +171,7 @@ def test_password_reset_for_an_account_and_for_an_unknown_address(client, langua
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_contribution_receipt_and_reply_notice(language):
-    chapter = make_chapter()
+    chapter = ChapterFactory()
     author = UserFactory(language=language)
     replier = UserFactory()
     with committed():
@@ -195,7 +200,7 @@ def test_contribution_receipt_and_reply_notice(language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_registration_e_mail(language):
-    event = make_event(capacity=1)
+    event = EventFactory(capacity=1)
     with translation.override(language), committed():
         first = event_services.registration_request(
             event=event, name="Camille", email="camille@example.org"
@@ -245,7 +250,7 @@ def test_every_registration_e_mail(language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_event_reminder_the_day_before(language):
     starts = timezone.now() + datetime.timedelta(hours=20)
-    event = make_event(starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
+    event = EventFactory(starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
     registration = Registration.objects.create(
         event=event, name="Camille", email="camille@example.org", status="confirmed",
         language=language,
@@ -263,7 +268,7 @@ def test_event_reminder_the_day_before(language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_consultation_and_application_reminders(language):
-    consultation = make_consultation()
+    consultation = ConsultationFactory()
     consultation.closes_at = timezone.now() + datetime.timedelta(days=6, hours=12)
     consultation.save()
     group = WorkingGroup.objects.create(
@@ -293,12 +298,12 @@ def at_digest_time(day: datetime.date):
 @pytest.mark.parametrize("frequency", ["daily", "weekly"])
 def test_digest(language, frequency):
     with at_digest_time(datetime.date(2026, 11, 22)):
-        chapter = make_chapter(make_consultation())
+        chapter = ChapterFactory()
         reader = UserFactory(language=language, digest_frequency=frequency)
         Follow.objects.create(user=reader, chapter=chapter)
     with at_digest_time(datetime.date(2026, 11, 22)) as traveller:
         traveller.shift(datetime.timedelta(hours=2))
-        contribute(chapter, UserFactory(), body="Nouvelle")
+        ContributionFactory(chapter=chapter, body="Nouvelle")
     with at_digest_time(datetime.date(2026, 11, 23)):
         run("digests")
     message = only_message_to(reader.email)
@@ -313,7 +318,7 @@ def test_digest(language, frequency):
 def test_staff_digest(language):
     staff = DnsStaffFactory(language=language)
     with at_digest_time(datetime.date(2026, 11, 23)):
-        contribute(make_chapter(), UserFactory(), status="pending")
+        ContributionFactory(chapter=ChapterFactory(), status="pending")
         run("digests")
     message = only_message_to(staff.email)
     paths = assert_links_lead_here(message, language)

@@ -46,7 +46,10 @@ def demo_accounts(settings):
     settings.DEMO_ACCOUNTS = True
 
 
-def test_a_second_run_changes_nothing(db, demo_accounts):
+@pytest.mark.parametrize("accounts", [False, True], ids=["production", "development"])
+def test_a_second_run_changes_nothing(db, settings, accounts):
+    """Also with the development demo, whose consultation is reopened around today."""
+    settings.DEMO_ACCOUNTS = accounts
     load_demo()
     first = snapshot()
     hashes = dict(User.objects.values_list("email", "password"))

@@ -12,7 +12,7 @@ from django.test import override_settings
 
 from esante.models import Region, StakeholderType
 from roadmap.models import Roadmap
-from tests.concertation.builders import contribute, make_chapter
+from tests.concertation.factories import ChapterFactory, ContributionFactory
 
 SITE_NAME = "Concertation e-santé"
 NBSP = "\u00a0"
@@ -225,6 +225,8 @@ PAGES = {
     "/donnees-personnelles/": ("Données personnelles", ["Responsable du traitement", "Vos droits"]),
     "/accessibilite/": ("Déclaration d'accessibilité", ["État de conformité", "Voies de recours"]),
     "/plan-du-site/": ("Plan du site", ["Feuille de route", "Mentions légales", "Mon compte"]),
+    "/concertation/": ("Concertation", ["Doctrine technique du numérique en santé"]),
+    "/recherche/?q=securite": ("« securite » — Recherche", ["Sécurité des systèmes"]),
     "/comptes/login/": ("Se connecter", ["Courriel", "Mot de passe", "Mot de passe oublié ?"]),
     "/comptes/signup/": ("Créer un compte", ["Courriel", "Mot de passe (confirmation)"]),
 }
@@ -321,6 +323,7 @@ def unpublished_edition(demo):
         "/feuille-de-route/inconnue/actions/1/",
         "/actualites/inconnue/",
         "/regions/atlantide/",
+        "/concertation/inconnue/",
         "/cette-page-n-existe-pas/",
     ],
 )
@@ -331,6 +334,32 @@ def test_unknown_addresses_give_a_french_404_in_the_layout(client, unpublished_e
     assert page.h1 == ["Page introuvable"]
     assert page.title == f"Page introuvable — {SITE_NAME}"
     assert "La page que vous cherchez est introuvable." in page.text
+
+
+def test_server_error_page_is_french_and_needs_no_database(rf):
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Erreur inattendue" in html and 'lang="fr"' in html
+    assert 'class="fr-btn" href="/"' in html
+
+
+def test_server_error_page_in_english_leads_to_the_english_home(rf):
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    with translation.override("en"):
+        html = server_error(rf.get("/en/")).content.decode()
+    assert 'lang="en"' in html and "Unexpected error" in html
+    assert 'class="fr-btn" href="/en/"' in html
+
+
+def test_the_regions_come_with_the_migrations(db):
+    assert Region.objects.count() == 18
+    assert Region.objects.filter(is_overseas=True).count() == 5
+    assert Region.objects.get(slug="normandie").ars_name == "ARS Normandie"
 
 
 # --- /mon-compte/ ----------------------------------------------------------------------------
@@ -437,8 +466,8 @@ def test_a_display_name_with_markup_is_escaped_where_shown(member_client, user):
     assert member_client.post("/mon-compte/", data).status_code == 302
     user.refresh_from_db()
     assert user.display_name == SCRIPT_NAME  # kept as typed, escaped on output
-    chapter = make_chapter()
-    contribute(chapter, user, body="Une contribution signée.")
+    chapter = ChapterFactory()
+    ContributionFactory(chapter=chapter, author=user, body="Une contribution signée.")
 
     for url in ("/mon-compte/", chapter.get_absolute_url()):
         source, _ = get_page(member_client, url)

@@ -17,8 +17,7 @@ from django.utils.translation import ngettext, npgettext
 
 from esante.management.commands.french_plurals import PLURAL_FORMS, french_catalogue
 from roadmap.models import Roadmap
-from tests.concertation.builders import contribute, make_chapter, make_consultation
-from tests.esante.factories import UserFactory
+from tests.concertation.factories import ChapterFactory, ContributionFactory
 from tests.esante.test_i18n import PO as ENGLISH_PO
 
 BASE = Path(settings.BASE_DIR)
@@ -126,9 +125,9 @@ def test_blocktranslate_count_follows_the_language(language, expected):
 )
 def test_the_consultation_cards_count_in_the_language_of_the_page(client, prefix, expected):
     for count in (0, 1, 2):
-        chapter = make_chapter(make_consultation(title=f"Consultation à {count}"))
+        chapter = ChapterFactory(consultation__title=f"Consultation à {count}")
         for _ in range(count):
-            contribute(chapter, UserFactory())
+            ContributionFactory(chapter=chapter)
     html = " ".join(client.get(f"{prefix}/concertation/").text.split())
     found = re.findall(r"\d+ contributions? · \d+ participants?", html)
     assert sorted(found) == expected

@@ -9,7 +9,7 @@ from django.db import connection
 from events import services
 from events.models import Registration
 from tests.esante.factories import UserFactory
-from tests.events.builders import make_event
+from tests.events.factories import EventFactory
 
 PEOPLE = 16
 CAPACITY = 5
@@ -19,7 +19,7 @@ CAPACITY = 5
 def test_capacity_is_never_exceeded_by_concurrent_registrations():
     if not settings.IS_POSTGRES:
         pytest.skip("needs PostgreSQL row locks (SQLite serialises writers): CI runs it")
-    event = make_event(capacity=CAPACITY)
+    event = EventFactory(capacity=CAPACITY)
     users = [UserFactory() for _ in range(PEOPLE)]
     barrier = threading.Barrier(PEOPLE)
     errors = []
@@ -50,7 +50,7 @@ def test_capacity_is_never_exceeded_by_concurrent_registrations():
 def test_concurrent_cancellations_promote_each_waiting_person_once():
     if not settings.IS_POSTGRES:
         pytest.skip("needs PostgreSQL row locks (SQLite serialises writers): CI runs it")
-    event = make_event(capacity=3)
+    event = EventFactory(capacity=3)
     registrations = [
         services.registration_request(event=event, user=UserFactory()) for _ in range(6)
     ]

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from events.models import Event
-from tests.events.builders import make_event
+from tests.events.factories import EventFactory
 
 
 @pytest.fixture
@@ -80,13 +80,13 @@ def test_event_pages(client, demo):
 @pytest.mark.parametrize("size", [3, 30])
 def test_list_queries_are_bounded(client, db, size, django_assert_max_num_queries):
     for n in range(size):
-        make_event(days=n - size // 2, region=["normandie", "bretagne"][n % 2])
+        EventFactory(days=n - size // 2, region_slug=["normandie", "bretagne"][n % 2])
     with django_assert_max_num_queries(6):
         assert client.get("/evenements/").status_code == 200
 
 
 def test_seats_left_shown(client, db):
-    event = make_event(
+    event = EventFactory(
         capacity=10, registration_closes_at=timezone.now() + datetime.timedelta(days=5)
     )
     html = client.get(event.get_absolute_url()).content.decode()

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from esante.models import Region
 from events.models import Event, Registration
-from tests.events.builders import make_event
+from tests.events.factories import EventFactory
 
 ADMIN = "/admin/events/event/"
 
@@ -59,8 +59,8 @@ def event_form(event=None, **overrides):
 
 @pytest.fixture
 def events(db):
-    normandie = make_event(region="normandie", title="Étape normande")
-    bretagne = make_event(region="bretagne", title="Étape bretonne")
+    normandie = EventFactory(region_slug="normandie", title="Étape normande")
+    bretagne = EventFactory(region_slug="bretagne", title="Étape bretonne")
     Registration.objects.create(
         event=bretagne, name="Breton", email="breton@example.org", status="confirmed"
     )
@@ -84,19 +84,17 @@ def test_listing_shows_only_own_region(ars_client, events):
 
 
 def test_change_view_by_url_id_is_refused(ars_client, events):
+    """Another region's event is outside the ARS team's queryset: the admin answers as for an
+    unknown id (back to the admin index), whatever the method."""
     other = events["bretagne"]
-    response = ars_client.get(f"{ADMIN}{other.pk}/change/")
-    assert response.status_code in (302, 403, 404)
-    response = ars_client.post(f"{ADMIN}{other.pk}/change/", event_form(other, title="Piraté"))
-    assert response.status_code in (302, 403, 404)
+    for response in (
+        ars_client.get(f"{ADMIN}{other.pk}/change/"),
+        ars_client.post(f"{ADMIN}{other.pk}/change/", event_form(other, title="Piraté")),
+        ars_client.post(f"{ADMIN}{other.pk}/delete/", {"post": "yes"}),
+    ):
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
     other.refresh_from_db()
     assert other.title == "Étape bretonne"
-    assert ars_client.post(f"{ADMIN}{other.pk}/delete/", {"post": "yes"}).status_code in (
-        302,
-        403,
-        404,
-    )
-    assert Event.objects.filter(pk=other.pk).exists()
 
 
 def test_creating_or_moving_an_event_to_another_region_is_refused(ars_client, events):
@@ -138,11 +136,8 @@ def test_registrants_admin_and_inlines_are_walled(ars_client, events):
     response = ars_client.get("/admin/events/registration/")
     assert [r.email for r in response.context["cl"].result_list] == ["normand@example.org"]
     other = Registration.objects.get(email="breton@example.org")
-    assert ars_client.get(f"/admin/events/registration/{other.pk}/change/").status_code in (
-        302,
-        403,
-        404,
-    )
+    response = ars_client.get(f"/admin/events/registration/{other.pk}/change/")
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
     page = ars_client.get(f"{ADMIN}{events['normandie'].pk}/change/").content.decode()
     assert "normand@example.org" in page and "breton@example.org" not in page
 

@@ -13,7 +13,7 @@ from icalendar import Calendar
 from esante.models import OutboxMessage
 from events.models import Registration
 from tests.esante.factories import UserFactory
-from tests.events.builders import make_event
+from tests.events.factories import EventFactory
 
 
 def register(client, event, name, email):
@@ -36,7 +36,7 @@ def confirm(client, email_message):
 
 @pytest.fixture
 def event(db):
-    return make_event(capacity=2)
+    return EventFactory(capacity=2)
 
 
 def test_visitors_fill_the_event_then_wait_then_get_promoted(client, event):
@@ -110,7 +110,7 @@ def test_signed_in_user_registers_in_one_click(client, event):
     ],
 )
 def test_registration_refused_when_not_open(client, db, fields, message):
-    event = make_event(**fields)
+    event = EventFactory(**fields)
     response = register(client, event, "Camille", "camille@example.org")
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -118,7 +118,7 @@ def test_registration_refused_when_not_open(client, db, fields, message):
 
 
 def test_draft_events_are_invisible(client, db):
-    event = make_event(status="draft")
+    event = EventFactory(status="draft")
     assert client.get(event.get_absolute_url()).status_code == 404
     assert register(client, event, "Camille", "camille@example.org").status_code == 404
 
@@ -159,7 +159,7 @@ def test_cancel_links_are_personal_and_idempotent(client, event):
 
 
 def test_event_and_feed_are_valid_icalendar(client, event):
-    other = make_event(region="bretagne")
+    other = EventFactory(region_slug="bretagne")
     single = Calendar.from_ical(client.get(reverse("events:event_ics", args=[event.slug])).content)
     vevent = single.walk("VEVENT")[0]
     assert vevent["SUMMARY"] == event.title

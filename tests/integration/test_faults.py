@@ -21,7 +21,7 @@ from concertation.models import Contribution, Follow
 from esante import outbox
 from esante.models import Notification, OutboxMessage
 from esante.notifications import run_jobs
-from tests.concertation.builders import make_chapter, make_consultation
+from tests.concertation.factories import ChapterFactory, ConsultationFactory
 from tests.esante.factories import UserFactory
 from tests.integration.conftest import ROOT, wait_for
 
@@ -49,7 +49,7 @@ def contributor(client, settings, redis_server):
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }
     }
-    chapter = make_chapter(make_consultation())
+    chapter = ChapterFactory()
     user = UserFactory()
     services.charter_accept(user=user, consultation=chapter.consultation)
     client.force_login(user)
@@ -101,10 +101,10 @@ def test_redis_stopped_posts_are_saved_and_notified_when_it_is_back(
 def test_the_same_beat_tick_twice_at_once_sends_each_reminder_once(db):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL row locks to race for real (CI runs it)")
-    consultation = make_consultation()
+    consultation = ConsultationFactory()
     consultation.closes_at = timezone.now() + datetime.timedelta(hours=20)
     consultation.save()
-    chapter = make_chapter(consultation)
+    chapter = ChapterFactory(consultation=consultation)
     readers = [UserFactory() for _ in range(20)]
     Follow.objects.bulk_create(Follow(user=u, chapter=chapter) for u in readers)
     barrier = threading.Barrier(2)
@@ -127,7 +127,7 @@ def test_the_same_beat_tick_twice_at_once_sends_each_reminder_once(db):
 
 
 def test_smtp_down_then_up_is_delivered_after_retry(worker, smtp_sink):
-    consultation = make_consultation()
+    consultation = ConsultationFactory()
     consultation.closes_at = timezone.now() + datetime.timedelta(hours=20)
     consultation.save()
     reader = UserFactory()
@@ -153,7 +153,7 @@ def test_worker_killed_during_a_digest_run_every_user_gets_exactly_one(
 ):
     from esante.celery import app
 
-    chapter = make_chapter(make_consultation())
+    chapter = ChapterFactory()
     users = [UserFactory(digest_frequency="daily") for _ in range(60)]
     Follow.objects.bulk_create(Follow(user=u, chapter=chapter) for u in users)
     Contribution.objects.create(

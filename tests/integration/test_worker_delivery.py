@@ -13,7 +13,7 @@ from concertation.models import Follow
 from esante import outbox
 from esante.models import Notification
 from esante.notifications import run_jobs
-from tests.concertation.builders import contribute, make_chapter, make_consultation
+from tests.concertation.factories import ChapterFactory, ConsultationFactory, ContributionFactory
 from tests.esante.factories import UserFactory
 from tests.integration.conftest import wait_for
 
@@ -30,10 +30,10 @@ def received(sink, address):
 
 
 def test_reminder_and_digest_arrive_through_the_worker(worker, smtp_sink):
-    consultation = make_consultation()
+    consultation = ConsultationFactory()
     consultation.closes_at = timezone.now() + datetime.timedelta(days=6, hours=12)
     consultation.save()
-    chapter = make_chapter(consultation)
+    chapter = ChapterFactory(consultation=consultation)
     reader = UserFactory(digest_frequency="daily")
     Follow.objects.create(user=reader, chapter=chapter)
 
@@ -49,7 +49,7 @@ def test_reminder_and_digest_arrive_through_the_worker(worker, smtp_sink):
     assert "".join(reminder["List-Unsubscribe"].split()).startswith("<http")
     assert reminder.is_multipart()
 
-    contribute(chapter, UserFactory(), body="Une nouveauté")
+    ContributionFactory(chapter=chapter, body="Une nouveauté")
     tomorrow = timezone.localtime() + datetime.timedelta(days=1)
     with time_machine.travel(tomorrow.replace(hour=8), tick=True):
         assert run_jobs("digests") >= 1

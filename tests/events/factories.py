@@ -1,0 +1,42 @@
+"""Events: a published Tour des régions stop in Normandie, in ten days, with two seats."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from esante.models import Region
+from events.models import Event, Registration
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """EventFactory(days=-3) for a past event, EventFactory(region_slug="bretagne") elsewhere."""
+
+    class Meta:
+        model = Event
+        skip_postgeneration_save = True
+
+    class Params:
+        days = 10
+        region_slug = "normandie"
+
+    kind = Event.Kind.TOUR_STOP
+    title = factory.Sequence(lambda n: f"Étape {n}")
+    slug = factory.Sequence(lambda n: f"etape-{n}")
+    region = factory.LazyAttribute(lambda o: Region.objects.get(slug=o.region_slug))
+    city = "Rouen"
+    starts_at = factory.LazyAttribute(lambda o: timezone.now() + datetime.timedelta(days=o.days))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=6))
+    summary = "Une étape du Tour des régions."
+    capacity = 2
+    status = Event.Status.PUBLISHED
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Sequence(lambda n: f"Participant {n}")
+    email = factory.Sequence(lambda n: f"participant{n}@example.org")
+    status = Registration.Status.CONFIRMED

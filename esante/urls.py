@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from . import accessibility, views
-from .sitemaps import SITEMAPS
+from .portal.sitemaps import SITEMAPS
 
 
 def robots_txt(request):
@@ -44,10 +44,8 @@ urlpatterns = [
 
 # The public site: French at the root, English under /en/.
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
-    path("regions/", views.region_list, name="region_list"),
-    path("regions/<slug:slug>/", views.region_detail, name="region_detail"),
-    path("mon-compte/", views.account, name="account"),
+    # Home, regions, account: the pages that compose the apps.
+    path("", include("esante.portal.urls")),
     # In the language of the e-mail that carries the link (French links stay unprefixed).
     path("desabonnement/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("comptes/", include("allauth.urls")),

@@ -30,7 +30,7 @@ from concertation.models import Chapter, Contribution, CouncilMeeting, WorkingGr
 from esante.accessibility import CHECKED_PAGES
 from esante.models import User
 from esante.notifications import registry, unsubscribe_token
-from esante.sitemaps import SITEMAPS, StaticSitemap
+from esante.portal.sitemaps import SITEMAPS, StaticSitemap
 from events import services as event_services
 from events.models import Event
 

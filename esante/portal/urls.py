@@ -1,0 +1,13 @@
+"""The pages composing the apps, included at the root of the public site by esante/urls.py
+(no namespace: `home`, `region_list`, `region_detail`, `account`)."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("regions/", views.region_list, name="region_list"),
+    path("regions/<slug:slug>/", views.region_detail, name="region_detail"),
+    path("mon-compte/", views.account, name="account"),
+]

@@ -254,6 +254,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Concertation e-santé] "
 # their scheme follows the public address, as every other link in e-mails.
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = _site.scheme
 ACCOUNT_PREVENT_ENUMERATION = True
+# Security notices (password changed or reset, primary address changed or removed): the owner of
+# a taken-over account learns it and is told how to get it back.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 # The portal's name and the links' validity in the account e-mails (templates/account/email/).
 ACCOUNT_ADAPTER = "esante.adapters.AccountAdapter"
 

@@ -4,8 +4,12 @@ French pages have no prefix, English ones live under /en/ (``i18n_patterns`` wit
 ``prefix_default_language=False``). Only the interface is translated, not the content.
 """
 
+import datetime
+import re
+
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import formats, timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language, get_language_info
 
@@ -69,3 +73,20 @@ def email_language(*preferences) -> str:
         if preference:
             return site_language(preference)
     return settings.LANGUAGE_CODE
+
+
+def date_in_words(value, fmt) -> str:
+    """`value` in Paris time, formatted as Django's `|date` does, with the French ordinal on the
+    first of the month: « 1er mars 2026 ». `fmt` may be a lazy translation (`_("j F Y")`): it is
+    made a `str` before any string function sees it (a lazy format made every 1st a 500)."""
+    if value in (None, ""):
+        return ""
+    fmt = str(fmt)
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    if getattr(value, "day", None) == 1 and interface_is_french():
+        fmt = re.sub(r"(?<!\\)j", r"j\\e\\r", fmt)  # the unescaped day letter, not « \j »
+    try:
+        return formats.date_format(value, fmt)
+    except AttributeError:  # not a date: printed as nothing, as `|date` does
+        return ""

@@ -14,7 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from esante.exports import spreadsheet_safe
+from esante.exports import paris_stamp, spreadsheet_safe
 from esante.models import Region
 from esante.rules import is_dns_team
 
@@ -202,11 +202,11 @@ def registrants_csv(user, events) -> HttpResponse:
             writer.writerow(
                 [
                     event.title,
-                    f"{event.starts_at:%Y-%m-%d}",
+                    paris_stamp(event.starts_at, with_time=False),
                     spreadsheet_safe(registration.name),
                     spreadsheet_safe(registration.email),
                     registration.get_status_display(),
-                    f"{registration.created_at:%Y-%m-%d %H:%M}",
+                    paris_stamp(registration.created_at),
                 ]
             )
     return response

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from esante.exports import spreadsheet_safe
+from esante.exports import paris_stamp, spreadsheet_safe
 from esante.i18n import french
 from esante.rules import is_dns_team
 
@@ -181,7 +181,7 @@ def group_members_csv(request, slug):
                 application.user.email,
                 spreadsheet_safe(application.organisation),
                 application.user.get_stakeholder_type_display(),
-                f"{application.decided_at:%Y-%m-%d}" if application.decided_at else "",
+                paris_stamp(application.decided_at, with_time=False),
             ]
         )
     return response

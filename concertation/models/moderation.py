@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from esante.i18n import date_in_words
+
 from .participation import Contribution
 
 
@@ -95,7 +97,7 @@ class ModerationLog(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.get_action_display()} — {self.created_at:%d/%m/%Y %H:%M}"
+        return f"{self.get_action_display()} — {date_in_words(self.created_at, 'd/m/Y H:i')}"
 
     def save(self, *args, **kwargs):
         # Integrity guard, not business logic: a log entry is written once, never rewritten.

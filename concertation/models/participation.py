@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from esante.i18n import date_in_words
+
 from ..querysets import ContributionQuerySet
 from .texts import Chapter, ChapterVersion, Consultation, Paragraph
 
@@ -100,7 +102,7 @@ class Contribution(models.Model):
         return gettext("%(kind)s de %(author)s (%(date)s)") % {
             "kind": self.get_kind_display(),
             "author": self.public_author_name,
-            "date": f"{self.created_at:%d/%m/%Y}",
+            "date": date_in_words(self.created_at, "d/m/Y"),
         }
 
     def get_absolute_url(self):

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from esante import outbox
+from esante.i18n import date_in_words
 from esante.models import User
 
 from .. import rules as concertation_rules
@@ -139,13 +140,16 @@ def _ensure_can_contribute(*, user: User, consultation: Consultation) -> None:
     block = concertation_rules.active_block(user)
     if block is not None:
         if block.until:
-            until = timezone.localtime(block.until)
             raise PermissionDenied(
                 gettext(
                     "Votre compte ne peut plus contribuer jusqu'au %(date)s à %(time)s. "
                     "Motif : %(reason)s"
                 )
-                % {"date": f"{until:%d/%m/%Y}", "time": f"{until:%H:%M}", "reason": block.reason}
+                % {
+                    "date": date_in_words(block.until, "j F Y"),
+                    "time": date_in_words(block.until, "H:i"),
+                    "reason": block.reason,
+                }
             )
         raise PermissionDenied(
             gettext("Votre compte ne peut plus contribuer. Motif : %(reason)s")
@@ -155,13 +159,15 @@ def _ensure_can_contribute(*, user: User, consultation: Consultation) -> None:
         raise PermissionDenied(gettext("Cette consultation n'est pas publiée."))
     state = consultation.state
     if state == Consultation.State.UPCOMING:
-        opens_at = timezone.localtime(consultation.opens_at)
         raise PermissionDenied(
             gettext(
                 "Cette consultation n'est pas encore ouverte : les contributions seront possibles "
                 "à partir du %(date)s à %(time)s."
             )
-            % {"date": f"{opens_at:%d/%m/%Y}", "time": f"{opens_at:%H:%M}"}
+            % {
+                "date": date_in_words(consultation.opens_at, "j F Y"),
+                "time": date_in_words(consultation.opens_at, "H:i"),
+            }
         )
     if state == Consultation.State.CLOSED:
         raise PermissionDenied(

@@ -1,12 +1,11 @@
 import datetime
-import re
 
 from django import template
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.html import format_html
 
-from esante.i18n import french, french_lang_attribute, interface_is_french
+from esante.i18n import date_in_words, french, french_lang_attribute, interface_is_french
 from esante.markdown import render_markdown
 
 register = template.Library()
@@ -30,16 +29,11 @@ def french_content(value):
 
 @register.filter(name="date_ordinal", expects_localtime=True)
 def date_with_ordinal(value, arg=None):
-    """`|date`, with the French ordinal on the first of the month: « 1er mars 2026 ».
-
-    The format usually comes from `_("…")` in a template, a lazy translation: it is made a
-    `str` before any string function sees it (a lazy object made every 1st of the month a 500).
-    """
-    if arg is not None:
-        arg = str(arg)
-    if getattr(value, "day", None) == 1 and arg and interface_is_french():
-        arg = re.sub(r"(?<!\\)j", r"j\\e\\r", arg)  # the unescaped day letter, not « \j »
-    return date_filter(value, arg)
+    """`|date`, with the French ordinal on the first of the month: « 1er mars 2026 »
+    (esante.i18n.date_in_words)."""
+    if arg is None:
+        return date_filter(value)
+    return date_in_words(value, arg)
 
 
 @register.filter

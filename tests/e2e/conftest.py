@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.tools import REQUIRE_ENV, every_tool_required
+
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ARGS = [
     "--no-sandbox",
@@ -28,6 +30,8 @@ def pytest_collection_modifyitems(config, items):
     if CHROMIUM.exists():
         return
     reason = f"Chromium not found at {CHROMIUM}: `apt-get install chromium` (.ci/run installs it)"
+    if every_tool_required():
+        raise pytest.UsageError(f"{reason}; {REQUIRE_ENV} is set: every tool must be installed")
     print(f"\nBrowser tests skipped: {reason}")
     for item in items:
         if "tests/e2e/" in str(item.fspath):

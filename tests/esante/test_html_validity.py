@@ -33,6 +33,7 @@ from esante.notifications import registry, unsubscribe_token
 from esante.portal.sitemaps import SITEMAPS, StaticSitemap
 from events import services as event_services
 from events.models import Event
+from tests.tools import missing_tool
 
 VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CITIZEN = "citoyenne@demo.esante.local"  # a demo account (esante/demo.py)
@@ -41,12 +42,12 @@ CITIZEN = "citoyenne@demo.esante.local"  # a demo account (esante/demo.py)
 def _vnu_command() -> list[str]:
     java = shutil.which("java")
     if java is None:
-        pytest.skip(
+        missing_tool(
             "Java not found, needed by the Nu Html Checker: "
             "`apt-get install default-jre-headless` (.ci/run installs it)"
         )
     if not VNU_JAR.exists():
-        pytest.skip(
+        missing_tool(
             f"{VNU_JAR.relative_to(settings.BASE_DIR)} not found: "
             "`npm ci --ignore-scripts` at the project root (`make test` runs it)"
         )

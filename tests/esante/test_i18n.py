@@ -12,6 +12,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from tests.tools import missing_tool
+
 BASE = Path(settings.BASE_DIR)
 PO = BASE / "locale" / "en" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
@@ -49,7 +51,7 @@ def test_the_committed_mo_file_is_compiled_from_the_po_file(tmp_path):
 def test_every_marked_string_is_in_the_catalogue(tmp_path):
     """makemessages on a copy of the sources finds no msgid the catalogue lacks."""
     if not shutil.which("xgettext"):
-        pytest.skip("GNU gettext is not installed (`apt-get install gettext`; .ci/run does it)")
+        missing_tool("GNU gettext is not installed (`apt-get install gettext`; .ci/run does it)")
     copy = tmp_path / "src"
     ignore = shutil.ignore_patterns(".venv", "var", "node_modules", ".git", "tests", "__pycache__")
     shutil.copytree(BASE, copy, ignore=ignore)

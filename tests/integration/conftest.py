@@ -14,6 +14,8 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.db import connection
 
+from tests.tools import missing_tool
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -86,7 +88,7 @@ class RedisServer:
 @pytest.fixture
 def redis_server():
     if not shutil.which("redis-server"):
-        pytest.skip("redis-server is not installed (CI machines have it)")
+        missing_tool("redis-server is not installed (CI machines have it)")
     server = RedisServer()
     yield server
     server.stop()

@@ -24,14 +24,28 @@ def nir_key_is_valid(sex, year, month, department, commune, order, key) -> bool:
     return 97 - number % 97 == int(key)
 
 
-def find_personal_data(text: str) -> list[str]:
+def find_personal_data(text: str, *, already_published: str = "") -> list[str]:
     """The kinds of personal data found, as phrases translated when shown: in the interface
-    language for the author's warning, in French for the moderation log."""
+    language for the author's warning, in French for the moderation log.
+
+    `already_published` is official text the contribution quotes (the paragraph a rewording
+    starts from): what it already holds (a service's contact address) is not the author's
+    personal data, and must not hold every rewording of that paragraph for moderation."""
+
+    def new_matches(matches):
+        return [m for m in matches if _squeeze(m.group(0)) not in known]
+
+    known = _squeeze(already_published)
     found = []
-    if any(nir_key_is_valid(*m.groups()) for m in NIR_RE.finditer(text)):
+    if any(nir_key_is_valid(*m.groups()) for m in new_matches(NIR_RE.finditer(text))):
         found.append(gettext_lazy("un numéro de sécurité sociale"))
-    if PHONE_RE.search(text):
+    if new_matches(PHONE_RE.finditer(text)):
         found.append(gettext_lazy("un numéro de téléphone"))
-    if EMAIL_RE.search(text):
+    if new_matches(EMAIL_RE.finditer(text)):
         found.append(gettext_lazy("une adresse électronique"))
     return found
+
+
+def _squeeze(text: str) -> str:
+    """Without spaces, dots and dashes: « 01 23 45 67 89 » and « 01.23.45.67.89 » are one."""
+    return re.sub(r"[\s.-]", "", text).lower()

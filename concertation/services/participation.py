@@ -253,7 +253,7 @@ def contribution_create(
                 {"accept_charter": gettext("Acceptez la charte de modération pour contribuer.")}
             )
         charter_accept(user=user, consultation=consultation)
-    found = find_personal_data(f"{body}\n{proposed_text}")
+    found = find_personal_data(f"{body}\n{proposed_text}", already_published=current_text or "")
     if found and not confirm_personal_data:
         raise PersonalDataWarning(found)
 
@@ -314,6 +314,7 @@ def contribution_edit(
     _ensure_can_contribute(user=user, consultation=contribution.consultation)
     contribution.body = clean_text(body, field="body")
     fields = ["body", "edited_at"]
+    current = ""
     if contribution.kind == Contribution.Kind.REWORDING:
         current = (
             ParagraphText.objects.filter(
@@ -324,7 +325,10 @@ def contribution_edit(
         )
         contribution.proposed_text = _clean_rewording(proposed_text, current=current)
         fields.append("proposed_text")
-    found = find_personal_data(f"{contribution.body}\n{contribution.proposed_text}")
+    found = find_personal_data(
+        f"{contribution.body}\n{contribution.proposed_text}",
+        already_published=current or "",
+    )
     a_priori = contribution.consultation.moderation_mode == Consultation.ModerationMode.A_PRIORI
     if found:
         contribution.status = Contribution.Status.PENDING

@@ -265,3 +265,50 @@ def test_personal_data_added_by_an_edit_is_held_and_logged(client, chapter, memb
         contribution=contribution, action=ModerationLog.Action.AUTO_HOLD
     ).exists()
     assert "relue par la modération" in response.content.decode()
+
+
+# --- official text quoted by a rewording ----------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_rewording_keeps_the_contact_details_the_paragraph_already_publishes():
+    """A rewording starts from the paragraph's text: the service's own contact address in it is
+    not the author's personal data, so the proposal is published, not held."""
+    from concertation import services
+
+    chapter = ChapterFactory(
+        body="Premier paragraphe.\n\nÉcrivez à contact@esante.gouv.fr ou au 01 40 56 60 00."
+    )
+    author = UserFactory()
+    paragraph = paragraph_at(chapter, 2)
+    rewording = services.contribution_create(
+        user=author,
+        chapter=chapter,
+        paragraph=paragraph,
+        kind=Contribution.Kind.REWORDING,
+        body="Plus clair ainsi.",
+        proposed_text="Pour toute question : contact@esante.gouv.fr ou 01.40.56.60.00.",
+        accept_charter=True,
+    )
+    assert rewording.status == Contribution.Status.PUBLISHED
+    # What the author adds is still looked at.
+    with pytest.raises(services.PersonalDataWarning):
+        services.contribution_create(
+            user=author,
+            chapter=chapter,
+            paragraph=paragraph,
+            kind=Contribution.Kind.REWORDING,
+            body="Plus clair ainsi.",
+            proposed_text="Écrivez à contact@esante.gouv.fr ou à moi : camille@example.org.",
+        )
+
+
+def test_only_matches_absent_from_the_published_text_count():
+    published = "Écrivez à contact@esante.gouv.fr ou au 01 40 56 60 00."
+    assert (
+        find_personal_data("contact@esante.gouv.fr, 01.40.56.60.00", already_published=published)
+        == []
+    )
+    assert [str(k) for k in find_personal_data("06 12 34 56 78", already_published=published)] == [
+        PHONE
+    ]

@@ -96,6 +96,30 @@ def ars_client(client, ars_staff):
     return client
 
 
+@pytest.fixture
+def assert_flat_queries(client, django_assert_max_num_queries):
+    """`check(url, grow, most=...)` GETs `url` at two data sizes, `grow(n)` adding n more rows of
+    what the page shows: the page must run the same number of queries at both sizes (an N+1 runs
+    one more per row) and no more than `most`. The client is signed in or not by the caller."""
+
+    def check(url: str, grow, *, most: int, sizes: tuple[int, int] = (2, 12)):
+        counts = []
+        for added, size in zip((0, *sizes), sizes, strict=False):
+            grow(size - added)
+            if not counts:
+                client.get(url)  # the caches of the process (content types, site settings)
+            with django_assert_max_num_queries(most) as captured:
+                response = client.get(url)
+            assert response.status_code == 200, url
+            counts.append(len(captured))
+        assert counts[0] == counts[1], (
+            f"{url}: {counts[0]} queries at {sizes[0]}, {counts[1]} at {sizes[1]}"
+        )
+        return response
+
+    return check
+
+
 @pytest.fixture(autouse=True)
 def _celery_eager():
     """Unit tests run Celery tasks in-process, even where CI sets REDIS_URL; integration tests

@@ -7,7 +7,17 @@ import factory
 from django.utils import timezone
 
 from concertation import services
-from concertation.models import Chapter, Consultation, Contribution, Paragraph
+from concertation.models import (
+    Application,
+    Chapter,
+    Consultation,
+    Contribution,
+    CouncilMeeting,
+    Deliverable,
+    EthicsPilot,
+    Paragraph,
+    WorkingGroup,
+)
 from tests.esante.factories import UserFactory
 
 # Three paragraphs with words the search and diff tests look for.
@@ -79,6 +89,61 @@ class ContributionFactory(factory.django.DjangoModelFactory):
     author = factory.SubFactory(UserFactory)
     body = factory.Sequence(lambda n: f"Contribution numéro {n}.")
     status = Contribution.Status.PUBLISHED
+
+
+class CouncilMeetingFactory(factory.django.DjangoModelFactory):
+    """A plenary meeting held a month ago."""
+
+    class Meta:
+        model = CouncilMeeting
+
+    title = factory.Sequence(lambda n: f"Réunion du Conseil n° {n}")
+    slug = factory.Sequence(lambda n: f"conseil-{n}")
+    starts_at = _ago(days=30)
+    place = "Paris"
+
+
+class WorkingGroupFactory(factory.django.DjangoModelFactory):
+    """Open to applications for ten more days."""
+
+    class Meta:
+        model = WorkingGroup
+
+    name = factory.Sequence(lambda n: f"Groupe de travail {n}")
+    slug = factory.Sequence(lambda n: f"groupe-{n}")
+    mission = "Proposer des pistes au Conseil."
+    status = WorkingGroup.Status.OPEN
+    applications_close_at = _ahead(days=10)
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    group = factory.SubFactory(WorkingGroupFactory)
+    user = factory.SubFactory(UserFactory)
+    stakeholder_type = "association"
+    motivation = "J'accompagne des personnes éloignées du numérique."
+    consent_public = True
+
+
+class DeliverableFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Deliverable
+
+    group = factory.SubFactory(WorkingGroupFactory)
+    title = factory.Sequence(lambda n: f"Livrable {n}")
+    url = "https://esante.gouv.fr/livrable"
+    published_on = datetime.date(2023, 2, 2)
+
+
+class EthicsPilotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EthicsPilot
+
+    name = factory.Sequence(lambda n: f"Pilote éthique {n}")
+    description = "Un chantier de la cellule éthique."
+    state = factory.Iterator(EthicsPilot.State.values)
 
 
 def paragraph_at(chapter: Chapter, position: int) -> Paragraph:

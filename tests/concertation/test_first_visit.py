@@ -322,30 +322,7 @@ def test_author_sees_a_contribution_held_for_personal_data_and_a_held_reply(clie
     assert "claire.martin@example.org" not in text(client.get(chapter.get_absolute_url()))
 
 
-@pytest.mark.parametrize("size", [2, 60])
-def test_authors_held_contributions_add_no_query(
-    client, member, size, django_assert_max_num_queries
-):
-    from tests.concertation.test_queries import CHAPTER_PAGE_MAX_QUERIES
-
-    chapter = ChapterFactory()
-    services.charter_accept(user=member, consultation=chapter.consultation)
-    tops = Contribution.objects.bulk_create(
-        Contribution(
-            consultation=chapter.consultation,
-            chapter=chapter,
-            version=chapter.current_version,
-            author=member,
-            body=f"Retenue {n}.",
-            status="pending",
-            held_reason="personal_data" if n % 2 else "",
-        )
-        for n in range(size)
-    )
-    ContributionFactory(chapter=chapter, parent=tops[-1], author=member, status="pending")
-    with django_assert_max_num_queries(CHAPTER_PAGE_MAX_QUERIES):
-        response = client.get(chapter.get_absolute_url())
-    assert text(response).count(HELD_NOTICE) == min(size, 20) + 1
+# Their held contributions add no query to the page: tests/concertation/test_queries.py.
 
 
 # --- 5. a second flag is refused before the form, and the button says so -------------------------

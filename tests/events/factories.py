@@ -6,7 +6,7 @@ import factory
 from django.utils import timezone
 
 from esante.models import Region
-from events.models import Event, Registration
+from events.models import AgendaItem, Event, EventDocument, Persona, Registration, Speaker
 
 
 class EventFactory(factory.django.DjangoModelFactory):
@@ -40,3 +40,40 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Participant {n}")
     email = factory.Sequence(lambda n: f"participant{n}@example.org")
     status = Registration.Status.CONFIRMED
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    event = factory.SubFactory(EventFactory)
+    time = factory.Sequence(lambda n: datetime.time(8 + n % 10, 0))
+    title = factory.Sequence(lambda n: f"Séquence {n}")
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Speaker
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Sequence(lambda n: f"Intervenant {n}")
+    role = "Directeur"
+    organisation = "ARS Normandie"
+
+
+class EventDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventDocument
+
+    event = factory.SubFactory(EventFactory)
+    title = factory.Sequence(lambda n: f"Support {n}")
+    url = "https://esante.gouv.fr/support.pdf"
+
+
+class PersonaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Persona
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Sequence(lambda n: f"Profil {n}")
+    description = "Un profil type d'usager."

@@ -77,14 +77,6 @@ def test_event_pages(client, demo):
     assert client.get("/evenements/inconnu/").status_code == 404
 
 
-@pytest.mark.parametrize("size", [3, 30])
-def test_list_queries_are_bounded(client, db, size, django_assert_max_num_queries):
-    for n in range(size):
-        EventFactory(days=n - size // 2, region_slug=["normandie", "bretagne"][n % 2])
-    with django_assert_max_num_queries(6):
-        assert client.get("/evenements/").status_code == 200
-
-
 def test_seats_left_shown(client, db):
     event = EventFactory(
         capacity=10, registration_closes_at=timezone.now() + datetime.timedelta(days=5)

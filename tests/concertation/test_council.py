@@ -10,18 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from concertation.models import Application, CouncilMeeting, WorkingGroup
+from tests.concertation.factories import ApplicationFactory, WorkingGroupFactory
 from tests.esante.factories import UserFactory
 
 
 @pytest.fixture
 def group(db):
-    return WorkingGroup.objects.create(
-        name="Fracture numérique",
-        slug="fracture-numerique",
-        mission="Réduire la fracture numérique.",
-        status=WorkingGroup.Status.OPEN,
-        applications_close_at=timezone.now() + datetime.timedelta(days=10),
-    )
+    return WorkingGroupFactory(name="Fracture numérique", slug="fracture-numerique")
 
 
 @pytest.fixture
@@ -106,10 +101,7 @@ def test_decline_with_message(
 
 
 def test_admin_filters(dns_client, group, db):
-    normandie_user = UserFactory(region_id=None)
-    Application.objects.create(
-        group=group, user=normandie_user, motivation="m", stakeholder_type="industry"
-    )
+    ApplicationFactory(group=group, stakeholder_type="industry")
     for query in ({"group__id__exact": group.pk}, {"status__exact": "pending"},
                   {"stakeholder_type__exact": "industry"}):  # fmt: skip
         response = dns_client.get("/admin/concertation/application/", query)

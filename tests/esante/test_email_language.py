@@ -119,17 +119,10 @@ def test_an_event_registration_is_answered_in_the_language_it_was_made_in(
 
 
 def test_a_working_group_decision_is_written_in_the_applicant_language():
-    from concertation.models import Application, WorkingGroup
     from concertation.tasks import send_application_decision
+    from tests.concertation.factories import ApplicationFactory
 
-    group = WorkingGroup.objects.create(name="Formation", slug="formation", mission="Former.")
-    english = Application.objects.create(
-        group=group,
-        user=UserFactory(language="en"),
-        stakeholder_type="citizen",
-        motivation="Contribuer.",
-        status="accepted",
-    )
+    english = ApplicationFactory(group__name="Formation", user__language="en", status="accepted")
     assert send_application_decision(english.pk)
     [message] = mail.outbox
     assert message.subject.endswith("Your application to the “Formation” group: accepted")

@@ -20,15 +20,20 @@ from django.urls import resolve, reverse, translate_url
 from django.utils import timezone, translation
 
 from concertation import services as concertation_services
-from concertation.models import Application, Follow, WorkingGroup
+from concertation.models import Follow
 from concertation.tasks import send_application_decision
 from esante.links import absolute_url
 from esante.notifications import run_jobs
 from events import services as event_services
-from events.models import Registration
-from tests.concertation.factories import ChapterFactory, ConsultationFactory, ContributionFactory
+from tests.concertation.factories import (
+    ApplicationFactory,
+    ChapterFactory,
+    ConsultationFactory,
+    ContributionFactory,
+    WorkingGroupFactory,
+)
 from tests.esante.factories import DnsStaffFactory, UserFactory
-from tests.events.factories import EventFactory
+from tests.events.factories import EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -251,10 +256,7 @@ def test_every_registration_e_mail(language):
 def test_event_reminder_the_day_before(language):
     starts = timezone.now() + datetime.timedelta(hours=20)
     event = EventFactory(starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
-    registration = Registration.objects.create(
-        event=event, name="Camille", email="camille@example.org", status="confirmed",
-        language=language,
-    )  # fmt: skip
+    registration = RegistrationFactory(event=event, language=language)
     run("reminders")
     message = only_message_to(registration.email)
     paths = assert_links_lead_here(message, language)
@@ -271,10 +273,7 @@ def test_consultation_and_application_reminders(language):
     consultation = ConsultationFactory()
     consultation.closes_at = timezone.now() + datetime.timedelta(days=6, hours=12)
     consultation.save()
-    group = WorkingGroup.objects.create(
-        name="Évaluation", slug="evaluation", mission="Évaluer.", status="open",
-        applications_close_at=timezone.now() + datetime.timedelta(days=2),
-    )  # fmt: skip
+    group = WorkingGroupFactory(applications_close_at=timezone.now() + datetime.timedelta(days=2))
     reader = UserFactory(language=language)
     Follow.objects.create(user=reader, consultation=consultation)
     Follow.objects.create(user=reader, council=True)
@@ -332,17 +331,13 @@ def test_staff_digest(language):
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("accept", [True, False])
 def test_council_decision(language, accept):
-    group = WorkingGroup.objects.create(name="Formation", slug="formation", mission="Former.")
-    application = Application.objects.create(
-        group=group, user=UserFactory(language=language), stakeholder_type="citizen",
-        motivation="Contribuer.",
-    )  # fmt: skip
+    application = ApplicationFactory(user__language=language)
     with committed():
         assert concertation_services.applications_decide(
             actor=DnsStaffFactory(), application_ids=[application.pk], accept=accept
         )
     [message] = mail.outbox
-    assert in_language(group.get_absolute_url(), language) in assert_links_lead_here(
+    assert in_language(application.group.get_absolute_url(), language) in assert_links_lead_here(
         message, language
     )
     assert send_application_decision(application.pk)  # a second run writes the same links

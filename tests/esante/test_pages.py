@@ -11,8 +11,8 @@ from django.db import transaction
 from django.test import override_settings
 
 from esante.models import Region, StakeholderType
-from roadmap.models import Roadmap
 from tests.concertation.factories import ChapterFactory, ContributionFactory
+from tests.roadmap.factories import RoadmapFactory
 
 SITE_NAME = "Concertation e-santé"
 NBSP = "\u00a0"
@@ -301,15 +301,7 @@ def test_pages_announce_the_rss_feed(client, demo):
 
 @pytest.fixture
 def unpublished_edition(demo):
-    return Roadmap.objects.create(
-        slug="brouillon",
-        title="Édition en préparation",
-        start_year=2028,
-        end_year=2032,
-        status=Roadmap.Status.IN_CONCERTATION,
-        summary="Pas encore publiée.",
-        is_published=False,
-    )
+    return RoadmapFactory(slug="brouillon", is_published=False)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from esante.models import Region
 from events.models import Event, Registration
-from tests.events.factories import EventFactory
+from tests.events.factories import EventFactory, RegistrationFactory
 
 ADMIN = "/admin/events/event/"
 
@@ -61,12 +61,8 @@ def event_form(event=None, **overrides):
 def events(db):
     normandie = EventFactory(region_slug="normandie", title="Étape normande")
     bretagne = EventFactory(region_slug="bretagne", title="Étape bretonne")
-    Registration.objects.create(
-        event=bretagne, name="Breton", email="breton@example.org", status="confirmed"
-    )
-    Registration.objects.create(
-        event=normandie, name="Normand", email="normand@example.org", status="confirmed"
-    )
+    RegistrationFactory(event=bretagne, email="breton@example.org")
+    RegistrationFactory(event=normandie, email="normand@example.org")
     return {"normandie": normandie, "bretagne": bretagne}
 
 
@@ -151,9 +147,7 @@ def test_dns_staff_see_every_region(dns_client, events):
 
 
 def test_csv_export_neutralises_formulas(dns_client, events):
-    Registration.objects.create(
-        event=events["bretagne"], name="=HYPERLINK(1)", email="x@example.org", status="confirmed"
-    )
+    RegistrationFactory(event=events["bretagne"], name="=HYPERLINK(1)")
     content = dns_client.get(f"{ADMIN}{events['bretagne'].pk}/inscrits.csv").content.decode(
         "utf-8-sig"
     )

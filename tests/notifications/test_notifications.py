@@ -12,14 +12,18 @@ from django.urls import reverse
 from django.utils import timezone
 
 from concertation import services
-from concertation.models import Follow, WorkingGroup
+from concertation.models import Follow
 from esante import outbox
 from esante.models import Notification, Unsubscription
 from esante.notifications import read_unsubscribe_token, run_jobs
-from events.models import Registration
-from tests.concertation.factories import ChapterFactory, ConsultationFactory, ContributionFactory
+from tests.concertation.factories import (
+    ChapterFactory,
+    ConsultationFactory,
+    ContributionFactory,
+    WorkingGroupFactory,
+)
 from tests.esante.factories import DnsStaffFactory, UserFactory
-from tests.events.factories import EventFactory
+from tests.events.factories import EventFactory, RegistrationFactory
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -81,13 +85,7 @@ def test_only_the_nearest_reminder_is_sent_and_never_after_the_deadline(closing_
 
 
 def test_application_deadline_reminder(db):
-    group = WorkingGroup.objects.create(
-        name="Évaluation",
-        slug="evaluation",
-        mission="m",
-        status="open",
-        applications_close_at=timezone.now() + datetime.timedelta(days=2),
-    )
+    group = WorkingGroupFactory(applications_close_at=timezone.now() + datetime.timedelta(days=2))
     council_follower, group_follower, applied = UserFactory(), UserFactory(), UserFactory()
     Follow.objects.create(user=council_follower, council=True)
     Follow.objects.create(user=group_follower, working_group=group)
@@ -103,14 +101,10 @@ def test_application_deadline_reminder(db):
 def test_event_reminder_the_day_before_with_ics_and_cancel_link(db):
     starts = timezone.now() + datetime.timedelta(hours=20)
     event = EventFactory(starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
-    registration = Registration.objects.create(
-        event=event, name="Visiteur", email="v@example.org", status="confirmed"
-    )
-    Registration.objects.create(
-        event=event, name="Attente", email="w@example.org", status="waitlisted"
-    )
+    registration = RegistrationFactory(event=event)
+    RegistrationFactory(event=event, status="waitlisted")
     send("reminders")
-    assert [m.to for m in mail.outbox] == [["v@example.org"]]
+    assert [m.to for m in mail.outbox] == [[registration.email]]
     message = mail.outbox[0]
     assert registration.get_cancel_url() in message.body
     assert any(a[2] == "text/calendar" for a in message.attachments)

@@ -8,5 +8,7 @@ class ConcertationConfig(AppConfig):
 
     def ready(self):
         from . import notifications
+        from .council import notifications as council_notifications
 
         notifications.register()
+        council_notifications.register()

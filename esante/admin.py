@@ -1,10 +1,13 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import notifications
-from .models import Notification, OutboxMessage, Region, Unsubscription, User
+from . import notifications, outbox
+from .models import Notification, Region, Unsubscription, User
 
 
 @admin.register(Region)
@@ -62,52 +65,87 @@ class UserAdmin(DjangoUserAdmin):
     ]
 
 
-@admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
-    """Notifications waiting for the broker, or already handed to it."""
+class KindFilter(admin.SimpleListFilter):
+    """The kinds by their French names (« les rappels la veille des événements »), not codes."""
 
-    list_display = ["created_at", "task", "kwargs", "published_at", "attempts", "last_error"]
-    list_filter = [("published_at", admin.EmptyFieldListFilter), "task"]
-    date_hierarchy = "created_at"
+    title = _("type")
+    parameter_name = "kind"
 
-    def has_add_permission(self, request):
-        return False
+    def lookups(self, request, model_admin):
+        kinds = notifications.registry.kinds.values()
+        return sorted(((k.code, capfirst(str(k.label))) for k in kinds), key=lambda c: c[1])
 
-    def has_change_permission(self, request, obj=None):
-        return False
+    def queryset(self, request, queryset):
+        return queryset.filter(kind=self.value()) if self.value() else queryset
+
+
+class LanguageFilter(admin.SimpleListFilter):
+    """The language the e-mail is written in: the one stored on the row (a registration's),
+    else the account's, else French (esante.i18n.email_language)."""
+
+    title = _("langue")
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return settings.LANGUAGES
+
+    def queryset(self, request, queryset):
+        code = self.value()
+        if not code:
+            return queryset
+        written_in = Q(language=code) | Q(language="", user__language=code)
+        if code == settings.LANGUAGE_CODE:
+            written_in |= Q(language="", user__isnull=True)
+        return queryset.filter(written_in)
 
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    """Sent, pending and failed notifications; a failed one can be sent again."""
+    """Every e-mail the site sends (but the account e-mails of allauth): pending, queued, sent
+    or failed. A failed or sent one can be sent again."""
 
-    list_display = ["created_at", "kind", "key", "email", "status", "attempts", "sent_at"]
-    list_filter = ["status", "kind"]
+    list_display = [
+        "created_at", "kind_label", "email", "key", "status", "attempts", "sent_at",
+    ]  # fmt: skip
+    list_filter = [KindFilter, "status", LanguageFilter]
     search_fields = ["email", "key"]
     date_hierarchy = "created_at"
     readonly_fields = [
-        "kind", "key", "email", "user", "payload", "status", "attempts", "last_error",
-        "created_at", "enqueued_at", "sent_at",
+        "kind", "key", "email", "user", "language", "payload", "status", "attempts",
+        "last_error", "created_at", "queued_at", "sent_at",
     ]  # fmt: skip
-    actions = ["retry"]
+    actions = ["resend"]
 
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description=_("Renvoyer les notifications en échec"), permissions=["change"])
-    def retry(self, request, queryset):
-        count = queryset.filter(status=Notification.Status.FAILED).update(
-            status=Notification.Status.PENDING, enqueued_at=None, attempts=0
+    @admin.display(description=_("type"), ordering="kind")
+    def kind_label(self, notification):
+        kind = notifications.registry.kinds.get(notification.kind)
+        return capfirst(str(kind.label)) if kind else notification.kind
+
+    @admin.action(description=_("Renvoyer les courriels sélectionnés"), permissions=["change"])
+    def resend(self, request, queryset):
+        """Failed ones are tried again; sent ones are sent once more (the person says they never
+        got it). Those still on their way are left alone: they will be sent once. The rows
+        become pending, which the drain publishes (this request never talks to the broker)."""
+        again = list(
+            queryset.filter(
+                status__in=[Notification.Status.FAILED, Notification.Status.SENT]
+            ).values_list("pk", flat=True)
         )
-        notifications.enqueue_pending()
+        Notification.objects.filter(pk__in=again).update(
+            status=Notification.Status.PENDING, queued_at=None, attempts=0, last_error=""
+        )
+        outbox.publish_after_commit(again)
         self.message_user(
             request,
             ngettext(
-                "%(count)d notification remise en file d'envoi.",
-                "%(count)d notifications remises en file d'envoi.",
-                count,
+                "%(count)d courriel sera renvoyé dans quelques secondes.",
+                "%(count)d courriels seront renvoyés dans quelques secondes.",
+                len(again),
             )
-            % {"count": count},
+            % {"count": len(again)},
         )
 
 

@@ -12,6 +12,17 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
+@app.on_after_finalize.connect
+def _schedule(sender, **kwargs):
+    """The beat schedule, with the task objects (a renamed task cannot be left behind as a
+    stale string): the outbox drain every 5 s, the reminders and the digests."""
+    from .tasks import drain_outbox, send_digests, send_reminders
+
+    sender.add_periodic_task(5.0, drain_outbox.s(), name="drain-outbox")
+    sender.add_periodic_task(15 * 60.0, send_reminders.s(), name="send-reminders")
+    sender.add_periodic_task(60 * 60.0, send_digests.s(), name="send-digests")
+
+
 # Task output is in the site's language (French) by default however the task runs: in a
 # worker, or eagerly inside an English request (whose language is restored afterwards).
 # E-mails then switch to their recipient's language (esante.i18n.email_language).

@@ -152,38 +152,20 @@ class User(AbstractUser):
         }
 
 
-class OutboxMessage(models.Model):
-    """A task to publish to Celery, written in the same transaction as the change that causes
-    it: the change and its notification commit together, and a broker outage loses nothing."""
-
-    task = models.CharField(_("tâche"), max_length=200)
-    kwargs = models.JSONField(_("arguments"), default=dict)
-    created_at = models.DateTimeField(_("créé le"), auto_now_add=True, db_index=True)
-    published_at = models.DateTimeField(_("publié le"), null=True, blank=True)
-    attempts = models.PositiveIntegerField(_("tentatives"), default=0)
-    last_error = models.TextField(_("dernière erreur"), blank=True)
-
-    class Meta:
-        verbose_name = _("message à publier")
-        verbose_name_plural = _("messages à publier (outbox)")
-        indexes = [
-            models.Index(
-                fields=["created_at"],
-                name="outbox_unpublished_idx",
-                condition=models.Q(published_at__isnull=True),
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.task} {self.kwargs}"
-
-
 class Notification(models.Model):
-    """One e-mail owed to one address, recorded once per (kind, key, address): a re-run, a
-    retried task or two concurrent beats can never create it twice, so never send it twice."""
+    """One e-mail owed to one address: every e-mail the portal sends (but allauth's account
+    e-mails) is one of these rows, and the table is the outbox that delivers them.
+
+    Recorded once per (kind, key, address), in the transaction of the change that causes it: a
+    re-run, a retried task or two concurrent beats can never create it twice. It then moves
+    pending → queued (handed to the broker, `queued_at`) → sent, or failed after the last try;
+    the periodic drain publishes pending rows, and again the rows queued too long ago (a broker
+    that lost its messages); the send task locks the row and sends only a row not sent yet
+    (esante.outbox, esante.tasks.send_notification)."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("À envoyer")
+        QUEUED = "queued", _("En file d'envoi")
         SENT = "sent", _("Envoyée")
         FAILED = "failed", _("En échec")
 
@@ -202,19 +184,23 @@ class Notification(models.Model):
     attempts = models.PositiveIntegerField(_("tentatives"), default=0)
     last_error = models.TextField(_("dernière erreur"), blank=True)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True, db_index=True)
-    enqueued_at = models.DateTimeField(_("confiée à Celery le"), null=True, blank=True)
+    # When the row was last handed to the broker; for an SMTP retry, when that retry is due.
+    # The drain hands a queued row again when this is too long ago (its message was lost).
+    queued_at = models.DateTimeField(_("en file depuis le"), null=True, blank=True)
     sent_at = models.DateTimeField(_("envoyée le"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("notification")
+        verbose_name = _("courriel")
+        verbose_name_plural = _("courriels")
         constraints = [
             models.UniqueConstraint(fields=["kind", "key", "email"], name="notification_once"),
         ]
         indexes = [
+            # What the drain reads every few seconds: the few rows not sent yet, among millions.
             models.Index(
                 fields=["created_at"],
-                name="notification_unqueued_idx",
-                condition=models.Q(enqueued_at__isnull=True),
+                name="notification_unsent_idx",
+                condition=models.Q(status__in=["pending", "queued"]),
             )
         ]
 

@@ -1,15 +1,23 @@
-"""Notification plumbing shared by every app: who gets what, exactly once, never lost.
+"""Every e-mail the portal sends (but allauth's account e-mails) goes one way: a Notification
+row, recorded once, published by the drain, sent by one task. Who gets what, exactly once,
+never lost.
 
-Apps register, in their AppConfig.ready(), the kinds of notification they send (with a
-renderer that turns a Notification row into an e-mail) and the periodic jobs that find what
-is due (reminders, digests). The core imports no app: it only calls what was registered.
+Apps register, in their AppConfig.ready(), the kinds of e-mail they send (with a renderer that
+turns a Notification row into an e-mail) and the periodic jobs that find what is due
+(reminders, digests). The core imports no app: it only calls what was registered.
 
-Flow: a job calls `notify_many()`, which inserts Notification rows, ignoring those that exist
-(unique per kind, key and address: a re-run or two concurrent beats insert nothing new), then
-`enqueue_pending()` hands the new rows to Celery through the outbox, each row once (rows are
-claimed with SELECT … FOR UPDATE SKIP LOCKED). The task `esante.tasks.send_notification` sends
-one e-mail and marks it sent; SMTP errors are retried with exponential backoff, and a message
-that keeps failing is marked failed, visible in the admin.
+- Writing: a service, a job or a task calls `notify_many()` inside its transaction; it inserts
+  one row per recipient, ignoring those that exist (unique per kind, key and address: a re-run,
+  a double click or two concurrent beats insert nothing new). It never talks to the broker.
+- Publishing: the drain (esante.outbox) hands due rows to the broker by primary key: pending
+  ones, and queued ones whose message the broker lost. With no broker, right after the commit.
+- Sending: `esante.tasks.send_notification` locks the row, sends the e-mail only if it is not
+  sent yet, and marks it sent; SMTP errors are retried with exponential backoff, then the row
+  is marked failed, visible in the admin, which can send it again.
+
+A *transactional* kind (a registration's confirmation, a council decision) answers something
+the person did: it has no unsubscribe link or header and an unsubscription never stops it, but
+it goes through the same rows, with the same guarantees and the same admin.
 """
 
 from collections.abc import Callable, Iterable
@@ -18,17 +26,15 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 from . import outbox
 from .i18n import email_language
 from .links import absolute_url
 from .models import Notification, Unsubscription
 
-SEND_TASK = "esante.tasks.send_notification"
 UNSUBSCRIBE_SALT = "esante.unsubscribe"
 BATCH = 1000
 
@@ -36,8 +42,12 @@ BATCH = 1000
 @dataclass
 class Kind:
     code: str
-    label: str  # Lazily translated, shown on the unsubscribe page: "les rappels de clôture…"
-    render: Callable[[Notification], dict]  # → {"subject", "template", "context", "attachments"}
+    # Lazily translated. For the others, completes « Pour ne plus recevoir … » on the unsubscribe
+    # page and in the e-mail: "les rappels de clôture…"; the admin shows it for every kind.
+    label: str
+    # Notification → {"subject", "template", "context", "attachments": [(name, bytes, type)]}
+    render: Callable[[Notification], dict]
+    transactional: bool = False
 
 
 @dataclass
@@ -49,8 +59,10 @@ class Registry:
 registry = Registry()
 
 
-def register_kind(code: str, label: str, render) -> None:
-    registry.kinds[code] = Kind(code, label, render)
+def register_kind(code: str, label: str, render, *, transactional: bool = False) -> None:
+    """`transactional`: the answer to something the person did (no unsubscribe link, never
+    stopped by an unsubscription)."""
+    registry.kinds[code] = Kind(code, label, render, transactional)
 
 
 def register_job(name: str, job: Callable[[], int]) -> None:
@@ -63,13 +75,12 @@ def run_jobs(name: str) -> int:
     """Run the registered jobs, then hand what they recorded to the broker at once (jobs run
     in workers and commands, never in a web request, so talking to the broker is fine)."""
     created = sum(job() for job in registry.jobs.get(name, []))
-    enqueue_pending()
     while outbox.publish():
         pass
     return created
 
 
-# --- Creating and enqueuing ------------------------------------------------------------------
+# --- Recording ---------------------------------------------------------------------------------
 
 
 @dataclass
@@ -81,8 +92,17 @@ class Recipient:
 
 
 def notify_many(kind: str, key: str, recipients: Iterable[Recipient]) -> int:
-    """Record one notification per recipient, at most once ever; returns how many are new.
-    Addresses that unsubscribed from this kind are skipped."""
+    """Record one e-mail of `kind` about `key` per recipient, at most once ever per address;
+    returns how many are new. This is how any app sends an e-mail: call it inside the
+    transaction of the change that causes it (the rows commit with the change, or not at all)
+    and nothing more. It never talks to the broker: the drain publishes the rows (with no
+    broker, they are sent right after the commit). Addresses that unsubscribed from this kind
+    are skipped, unless the kind is transactional.
+
+    `key` names what the e-mail is about ("contribution:42", "registration:7"): the same kind
+    and key never reach the same address twice, however often this is called."""
+    if kind not in registry.kinds:
+        raise LookupError(f"unknown notification kind {kind!r}: register_kind() it first")
     created = 0
     batch: list[Recipient] = []
     for recipient in recipients:
@@ -96,17 +116,19 @@ def notify_many(kind: str, key: str, recipients: Iterable[Recipient]) -> int:
 
 
 def _insert(kind: str, key: str, batch: list[Recipient]) -> int:
-    emails = {r.email.lower() for r in batch}
-    unsubscribed = {
-        e.lower()
-        for e in Unsubscription.objects.filter(kind=kind, email__in=emails).values_list(
+    emails = [r.email for r in batch]
+    unsubscribed = set()
+    if not registry.kinds[kind].transactional:
+        unsubscribed = {
+            e.lower()
+            for e in Unsubscription.objects.filter(
+                kind=kind, email__in={e.lower() for e in emails}
+            ).values_list("email", flat=True)
+        }
+    existing = set(
+        Notification.objects.filter(kind=kind, key=key, email__in=emails).values_list(
             "email", flat=True
         )
-    }
-    existing = set(
-        Notification.objects.filter(
-            kind=kind, key=key, email__in=[r.email for r in batch]
-        ).values_list("email", flat=True)
     )
     rows = [
         Notification(
@@ -122,27 +144,23 @@ def _insert(kind: str, key: str, batch: list[Recipient]) -> int:
     ]
     # ignore_conflicts: a concurrent run that inserted the same row first wins, silently.
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    if rows and outbox.eager():
+        # No broker: these rows are sent right after the commit (their primary keys, which
+        # bulk_create with ignore_conflicts does not return, read back).
+        pks = list(
+            Notification.objects.filter(
+                kind=kind, key=key, email__in=[row.email for row in rows]
+            ).values_list("pk", flat=True)
+        )
+        outbox.publish_after_commit(pks)
     return len(rows)
 
 
-def enqueue_pending(limit: int = 10_000) -> int:
-    """Hand every not-yet-enqueued notification to Celery (through the outbox), once each."""
-    enqueued = 0
-    while enqueued < limit:
-        with transaction.atomic():
-            rows = list(
-                Notification.objects.select_for_update(skip_locked=True)
-                .filter(enqueued_at__isnull=True, status=Notification.Status.PENDING)
-                .order_by("created_at")
-                .values_list("pk", flat=True)[:BATCH]
-            )
-            if not rows:
-                break
-            Notification.objects.filter(pk__in=rows).update(enqueued_at=timezone.now())
-            for pk in rows:
-                outbox.enqueue(SEND_TASK, notification_id=pk)
-        enqueued += len(rows)
-    return enqueued
+def enqueue_pending(limit: int = 0) -> int:
+    """Deprecated, kept for callers written before the rows became the outbox (the contribution
+    task of concertation): there is nothing to enqueue any more, `notify_many()` rows are
+    published by the drain. Returns 0."""
+    return 0
 
 
 # --- Sending ---------------------------------------------------------------------------------
@@ -163,7 +181,8 @@ def unsubscribe(email: str, kind: str) -> None:
 
 def build_message(notification: Notification) -> EmailMultiAlternatives:
     """The e-mail, written in the recipient's language (the interface strings; the content it
-    quotes stays French), its links leading to the pages in that language."""
+    quotes stays French), its links leading to the pages in that language (the renderers build
+    them with esante.links.absolute_url), with the attachments the renderer returns."""
     account_language = notification.user.language if notification.user_id else ""
     with translation.override(email_language(notification.language, account_language)):
         return _build_message(notification)
@@ -172,28 +191,26 @@ def build_message(notification: Notification) -> EmailMultiAlternatives:
 def _build_message(notification: Notification) -> EmailMultiAlternatives:
     kind = registry.kinds[notification.kind]
     spec = kind.render(notification)
-    unsubscribe_url = absolute_url(
-        reverse(
-            "unsubscribe",
-            kwargs={"token": unsubscribe_token(notification.email, notification.kind)},
+    context = {**spec["context"], "site_name": settings.SITE_NAME, "kind_label": kind.label}
+    headers = {}
+    if not kind.transactional:
+        unsubscribe_url = absolute_url(
+            reverse(
+                "unsubscribe",
+                kwargs={"token": unsubscribe_token(notification.email, notification.kind)},
+            )
         )
-    )
-    context = {
-        **spec["context"],
-        "site_name": settings.SITE_NAME,
-        "site_url": settings.SITE_URL,
-        "unsubscribe_url": unsubscribe_url,
-        "kind_label": kind.label,
-    }
+        context["unsubscribe_url"] = unsubscribe_url
+        headers = {
+            # RFC 8058 one-click unsubscription, understood by the main mail providers.
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }
     message = EmailMultiAlternatives(
         subject=f"[{settings.SITE_NAME}] {spec['subject']}",
         body=render_to_string(f"{spec['template']}.txt", context),
         to=[notification.email],
-        headers={
-            # RFC 8058 one-click unsubscription, understood by the main mail providers.
-            "List-Unsubscribe": f"<{unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        headers=headers,
     )
     message.attach_alternative(render_to_string(f"{spec['template']}.html", context), "text/html")
     for attachment in spec.get("attachments", []):

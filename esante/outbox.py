@@ -1,87 +1,129 @@
-"""The transactional outbox: services enqueue Celery tasks here, never with `.delay()`.
+"""The outbox is the Notification table: this module is its drain.
 
-`enqueue()` writes a row in the caller's transaction. After commit, one attempt is made to
-publish it at once; whatever is not published (broker down) is published later by the periodic
-`esante.tasks.drain_outbox`. Tasks receive primary keys and must be safe to run twice: a row
-may be published again if the process dies between publishing and marking it published.
+A service writes notification rows in its own transaction (`notifications.notify_many()`), and
+nothing else: a web request never talks to the broker, so a frozen Redis cannot hold it for the
+whole socket timeout. The periodic task `esante.tasks.drain_outbox` (every 5 s) then hands each
+due row to the broker by primary key, `send_notification.apply_async((pk,))`, and marks it
+queued with the time. A row is due when it is pending, or when it was queued too long ago
+(NOTIFICATION_REQUEUE_SECONDS) without being sent: a broker that restarted empty, or a message
+lost some other way, delays an e-mail, it never loses it. Handing a row twice is harmless: the
+send task locks the row and sends only one that is not sent yet.
+
+With no broker (REDIS_URL unset: Celery eager, the embedded default), the rows written in a
+transaction are sent right after its commit, in the same process.
 """
 
+import datetime
 import logging
 
 from celery import current_app
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from .models import OutboxMessage
+from .models import Notification
 
 logger = logging.getLogger(__name__)
 BATCH = 200
 
 
-def enqueue(task: str, **kwargs) -> OutboxMessage:
-    message = OutboxMessage.objects.create(task=task, kwargs=kwargs)
-    if _eager():
-        # No broker (embedded default): run it right after commit, in this process.
-        transaction.on_commit(lambda: publish([message.pk]))
-    # With a broker, the web request never talks to it: a frozen Redis would hold the request
-    # for the whole socket timeout. The periodic drain publishes within seconds.
-    return message
-
-
-def publish(pks: list[int] | None = None) -> int:
-    """Publish unpublished messages (the given ones, or a batch of the oldest); returns how many
-    went out. Rows are locked (SKIP LOCKED) so that concurrent drains never publish one twice."""
-    if _eager():
-        return _run_here(pks)
-    published = 0
-    with transaction.atomic():
-        rows = list(_unpublished(pks).select_for_update(skip_locked=True)[:BATCH])
-        for row in rows:
-            row.attempts += 1
-            try:
-                current_app.send_task(row.task, kwargs=row.kwargs)
-            except Exception as exc:  # The broker is down: keep the row for the next drain.
-                row.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
-                row.save(update_fields=["attempts", "last_error"])
-                logger.warning("Outbox message %s not published: %s", row.pk, row.last_error)
-                break
-            row.published_at = timezone.now()
-            row.save(update_fields=["attempts", "published_at"])
-            published += 1
-    return published
-
-
-def _unpublished(pks):
-    queryset = OutboxMessage.objects.filter(published_at__isnull=True).order_by("created_at")
+def due(pks=None):
+    """The rows the drain hands to the broker: pending ones, and queued ones that are overdue."""
+    overdue = timezone.now() - datetime.timedelta(seconds=settings.NOTIFICATION_REQUEUE_SECONDS)
+    queryset = Notification.objects.filter(
+        Q(status=Notification.Status.PENDING)
+        | Q(status=Notification.Status.QUEUED, queued_at__lt=overdue)
+    ).order_by("created_at")
     return queryset.filter(pk__in=pks) if pks is not None else queryset
 
 
-def _run_here(pks) -> int:
-    """No broker (embedded default): run each task in this process. Rows are claimed first,
-    in their own short transaction, so that a task enqueuing more messages (which run the same
-    way) never meets its own row again; a task that fails gives its row back for later."""
+def publish(pks: list[int] | None = None) -> int:
+    """Hand a batch of due rows (the given ones, or the oldest) to the broker; returns how many
+    went. Rows are locked (SKIP LOCKED), so that concurrent drains never hand one twice at once.
+
+    Called by the drain task, the management command and jobs in workers, never inside a
+    transaction: rows written in a transaction that is still open would reach a worker that
+    cannot see them yet. There it does nothing (with a broker) and the next drain publishes."""
+    if eager():
+        return _run_here(pks)
+    if connection.in_atomic_block:
+        logger.debug("Outbox not drained inside a transaction: the periodic drain will.")
+        return 0
+    from .tasks import send_notification
+
+    handed = []
     with transaction.atomic():
-        rows = list(_unpublished(pks).select_for_update(skip_locked=True)[:BATCH])
-        OutboxMessage.objects.filter(pk__in=[r.pk for r in rows]).update(
-            published_at=timezone.now()
+        rows = due(pks).select_for_update(skip_locked=True).values_list("pk", flat=True)
+        for pk in list(rows[:BATCH]):
+            try:
+                send_notification.apply_async((pk,))
+            except Exception as exc:  # The broker is down: the rows wait for the next drain.
+                logger.warning("Notifications not handed to the broker: %s: %s", type(exc), exc)
+                break
+            handed.append(pk)
+        # In the same transaction as the locks: a worker that receives a row before this commits
+        # waits for the lock, then finds it queued (sent at most once, either way).
+        Notification.objects.filter(pk__in=handed).update(
+            status=Notification.Status.QUEUED, queued_at=timezone.now()
         )
-    done = 0
-    for row in rows:
+    return len(handed)
+
+
+def publish_after_commit(pks: list[int] | None = None) -> None:
+    """For code that runs in a request: with no broker, send these rows right after the commit,
+    in this process; with a broker, nothing (the periodic drain publishes within seconds)."""
+    if eager():
+        transaction.on_commit(lambda: publish(pks))
+
+
+def _run_here(pks) -> int:
+    """No broker: send each row in this process. Rows are claimed first, in their own short
+    transaction, so that a concurrent drain never sends the same ones; a row that fails on
+    SMTP goes back to pending (the next drain tries again) until its tries are spent."""
+    from .tasks import send_notification
+
+    with transaction.atomic():
+        rows = due(pks).select_for_update(skip_locked=True).values_list("pk", flat=True)
+        rows = list(rows[:BATCH])
+        Notification.objects.filter(pk__in=rows).update(
+            status=Notification.Status.QUEUED, queued_at=timezone.now()
+        )
+    sent = 0
+    for pk in rows:
         try:
-            # Task names are their import paths: they resolve even where no worker imported them.
-            import_string(row.task).apply(kwargs=row.kwargs).get()
-        except Exception as exc:  # Kept for the next drain, with the reason.
-            error = f"{exc.__class__.__name__}: {exc}"[:2000]
-            OutboxMessage.objects.filter(pk=row.pk).update(
-                published_at=None, attempts=row.attempts + 1, last_error=error
-            )
-            logger.warning("Outbox message %s not run: %s", row.pk, error)
+            outcome = send_notification.apply((pk,)).get()
+        except Exception:  # Logged; the row stays queued and the drain hands it again later.
+            logger.exception("Notification %s not sent", pk)
             continue
-        OutboxMessage.objects.filter(pk=row.pk).update(attempts=row.attempts + 1)
-        done += 1
-    return done
+        sent += outcome == "sent"
+    return sent
 
 
-def _eager() -> bool:
+def enqueue(task, **kwargs) -> None:
+    """Deprecated, kept only until its last caller (concertation's contribution_create) records
+    its notifications itself with `notifications.notify_many()`; then delete it.
+
+    The one task still given here only records notification rows: with a broker it runs now, in
+    the caller's transaction (its rows commit with the change; the drain publishes them, and
+    `publish()` does nothing inside a transaction); with no broker, right after the commit, in
+    this process, as before. An import path is accepted from that caller only."""
+    if isinstance(task, str):
+        task = import_string(task)
+    if not eager():
+        task.run(**kwargs)
+        return
+
+    def run():
+        try:
+            task.apply(kwargs=kwargs).get()
+        except Exception:  # After the commit: the change stands; the failure is logged.
+            logger.exception("Task %s not run", task.name)
+
+    transaction.on_commit(run)
+
+
+def eager() -> bool:
+    """No broker: Celery runs tasks in the calling process (REDIS_URL unset)."""
     return bool(current_app.conf.task_always_eager)

@@ -198,13 +198,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": REDIS_SOCKET_TIMEOUT,
     "visibility_timeout": 3600,
 }
-# A publish that fails (broker down) fails fast: the outbox keeps the message for the next drain.
+# A publish that fails (broker down) fails fast: the row stays pending for the next drain.
 CELERY_TASK_PUBLISH_RETRY = False
-CELERY_BEAT_SCHEDULE: dict = {
-    "drain-outbox": {"task": "esante.tasks.drain_outbox", "schedule": 5.0},
-    "send-reminders": {"task": "esante.tasks.send_reminders", "schedule": 15 * 60.0},
-    "send-digests": {"task": "esante.tasks.send_digests", "schedule": 60 * 60.0},
-}
+# The beat schedule (drain every 5 s, reminders, digests) is in esante/celery.py, with the
+# task objects themselves.
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # --- E-mail ---------------------------------------------------------------------------------
@@ -333,3 +330,6 @@ DIGEST_HOUR = env.int("DIGEST_HOUR", default=7)
 DIGEST_WEEKDAY = env.int("DIGEST_WEEKDAY", default=1)
 # First SMTP retry after this many seconds, then doubling (capped at one hour).
 NOTIFICATION_RETRY_BASE_SECONDS = env.int("NOTIFICATION_RETRY_BASE_SECONDS", default=30)
+# A notification handed to the broker and still not sent this long after is handed again
+# (the broker lost it: a Redis restarted empty); sending twice is prevented by the row lock.
+NOTIFICATION_REQUEUE_SECONDS = env.int("NOTIFICATION_REQUEUE_SECONDS", default=600)

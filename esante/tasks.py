@@ -1,70 +1,130 @@
+import datetime
+import logging
+import smtplib
+
 from celery import shared_task
 from django.conf import settings
+from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.utils import timezone
 
 from . import outbox
+
+logger = logging.getLogger(__name__)
+# The database went away (a restart, a failover, a dropped connection): worth trying again.
+# Django closes the broken connection after the task (celery's Django fixup), so the retry
+# opens a new one.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+DRAIN_BATCHES = 10
 
 
 @shared_task(acks_late=True)
 def drain_outbox() -> int:
-    """Publish what the web requests wrote to the outbox. Safe to run twice at once: rows are
-    taken with SELECT ... FOR UPDATE SKIP LOCKED."""
-    return outbox.publish()
+    """Publish the notification rows that are due (see esante.outbox). Safe to run twice at
+    once: rows are taken with SELECT ... FOR UPDATE SKIP LOCKED. A batch at a time, a few per
+    run, so that a backlog never makes one run overlap the next by much."""
+    published = 0
+    for _ in range(DRAIN_BATCHES):
+        count = outbox.publish()
+        published += count
+        if not count:
+            break
+    return published
 
 
-class NotificationFailed(Exception):
-    pass
+def backoff(attempt: int) -> int:
+    """Seconds before try number `attempt` + 1: 30 s, 1 min, 2 min… capped at 1 h."""
+    return min(settings.NOTIFICATION_RETRY_BASE_SECONDS * 2 ** max(attempt - 1, 0), 3600)
 
 
 @shared_task(bind=True, acks_late=True, max_retries=8)
 def send_notification(self, notification_id: int) -> str:
-    """Send one notification e-mail, then mark it sent. Safe to run twice: a sent one is
-    skipped, and the row lock keeps two workers from sending it at once. SMTP failures are
-    retried with exponential backoff (30 s, 1 min, 2 min… capped at 1 h); after the last try
-    the notification is marked failed, visible in the admin, never silently dropped.
+    """Send one notification e-mail, then mark it sent.
 
-    Trade-off: the row is marked sent in the same transaction, right after the SMTP server
-    accepted the message. A worker killed between the two would send that one message again
-    on redelivery; marking it first instead would risk losing it, which we never accept."""
-    import smtplib
+    Safe to run twice, at once or later (a message redelivered, the drain handing a row again
+    because the broker seemed to have lost it): the row is locked for the whole send, and a row
+    already sent (or given up) is skipped. SMTP failures are retried with exponential backoff;
+    after the last try the row is marked failed, visible in the admin, never silently dropped.
+    Database errors (a restart) are retried with the same backoff; if they outlast the
+    retries, the row stays queued and the drain hands it again.
 
-    from django.db import transaction
-    from django.utils import timezone
+    Trade-off, send then mark: the row is marked sent in the same transaction, right after the
+    SMTP server accepted the message. A worker killed (or a database lost) between the two
+    would send that one message again on redelivery; marking it first instead would risk losing
+    it, which we never accept."""
+    try:
+        return _send(self, notification_id)
+    except DATABASE_UNAVAILABLE as exc:
+        if outbox.eager():  # In-process: the drain that called us logs it; no broker to retry.
+            raise
+        logger.warning("Notification %s: database unavailable, retried: %s", notification_id, exc)
+        raise self.retry(exc=exc, countdown=backoff(self.request.retries + 1)) from exc
 
+
+def _send(task, notification_id: int) -> str:
     from .models import Notification
     from .notifications import build_message
 
-    error = None
     with transaction.atomic():
         notification = Notification.objects.select_for_update().filter(pk=notification_id).first()
-        if notification is None or notification.status == Notification.Status.SENT:
+        if notification is None or notification.status not in (
+            Notification.Status.PENDING,
+            Notification.Status.QUEUED,
+        ):
             return "skipped"
         notification.attempts += 1
+        fields = ["attempts", "status", "queued_at", "sent_at", "last_error"]
         try:
-            build_message(notification).send()
+            message = build_message(notification)
+        except DatabaseError:
+            raise
+        except Exception as exc:
+            # A renderer that fails (what it speaks of was deleted, a bug) fails again on every
+            # try: marked failed at once, with the reason; the admin can send it again.
+            logger.exception("Notification %s not rendered", notification_id)
+            notification.status = Notification.Status.FAILED
+            notification.last_error = _describe(exc)
+            notification.save(update_fields=fields)
+            return "failed"
+        try:
+            message.send()
         except (smtplib.SMTPException, OSError) as exc:
             error = exc
-            notification.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
-            # Attempts are counted on the row, so that retries through Celery and re-runs
-            # through the outbox (eager mode) share the same budget.
-            if notification.attempts > self.max_retries:
+            notification.last_error = _describe(exc)
+            # Tries are counted on the row, so that Celery's retries and the drain's re-runs
+            # (without a broker) share one budget.
+            if notification.attempts > task.max_retries:
                 notification.status = Notification.Status.FAILED
+            elif outbox.eager():
+                # No broker to hold a delayed retry: back to pending, the next drain tries again.
+                notification.status = Notification.Status.PENDING
+                notification.queued_at = None
+            else:
+                # The retry below is due then: the drain must not think it lost before that.
+                countdown = backoff(notification.attempts)
+                notification.status = Notification.Status.QUEUED
+                notification.queued_at = timezone.now() + datetime.timedelta(seconds=countdown)
         else:
+            error = None
             notification.status = Notification.Status.SENT
             notification.sent_at = timezone.now()
             notification.last_error = ""
-        notification.save(update_fields=["attempts", "status", "sent_at", "last_error"])
+        notification.save(update_fields=fields)
     if error is None:
         return "sent"
-    if notification.status == Notification.Status.FAILED:
-        return "failed"
-    # Outside the transaction, so that the attempt and its error stay recorded.
-    base = settings.NOTIFICATION_RETRY_BASE_SECONDS
-    raise self.retry(exc=error, countdown=min(base * 2 ** (notification.attempts - 1), 3600))
+    if notification.status != Notification.Status.QUEUED:
+        return notification.status  # "failed", or "pending" for the next drain
+    # Outside the transaction, so that the attempt and its error stay recorded. If the broker
+    # refuses the retry, the row is queued: the drain hands it again once it is overdue.
+    raise task.retry(exc=error, countdown=countdown)
+
+
+def _describe(exc: Exception) -> str:
+    return f"{exc.__class__.__name__}: {exc}"[:2000]
 
 
 @shared_task(acks_late=True)
 def send_reminders() -> int:
-    """Find the reminders that are due and not yet recorded, record and enqueue them."""
+    """Find the reminders that are due and not yet recorded, record and publish them."""
     from .notifications import run_jobs
 
     return run_jobs("reminders")

@@ -18,9 +18,11 @@ def unsubscribe(request, token):
         email, kind = notifications.read_unsubscribe_token(token)
     except signing.BadSignature:
         return render(request, "esante/unsubscribe.html", {"invalid": True}, status=400)
-    label = (
-        notifications.registry.kinds[kind].label if kind in notifications.registry.kinds else kind
-    )
+    registered = notifications.registry.kinds.get(kind)
+    if registered is not None and registered.transactional:
+        # No link is ever made for them: the answer to something the person did is always sent.
+        return render(request, "esante/unsubscribe.html", {"invalid": True}, status=400)
+    label = registered.label if registered is not None else kind
     if request.method == "POST":
         notifications.unsubscribe(email, kind)
         return render(request, "esante/unsubscribe.html", {"done": True, "label": label})

@@ -1,18 +1,34 @@
 """Registration e-mails: plain text and HTML, each with its cancellation link, written in the
-language of the interface the person registered in (the event's own texts stay French)."""
+language of the interface the person registered in (the event's own texts stay French).
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.utils import translation
+They are transactional notification kinds (esante.notifications): recorded once per
+registration and kind in the service's transaction, sent by the one notification task, listed
+in the admin; no unsubscribe link, since each answers something the person did."""
+
 from django.utils.translation import gettext_lazy as _
 
-from esante.i18n import email_language
 from esante.links import absolute_url
 
 from .ical import build_calendar
 from .models import Registration
 
+# Notification kind → what happened to the registration (the templates' `kind`).
+KINDS = {
+    "registration_confirm_address": "confirm_address",
+    "registration_confirmed": "confirmed",
+    "registration_waitlisted": "waitlisted",
+    "registration_promoted": "promoted",
+    "registration_cancelled": "cancelled",
+    "event_cancelled": "event_cancelled",
+}
+LABELS = {
+    "confirm_address": _("les demandes de confirmation d'inscription à un événement"),
+    "confirmed": _("les confirmations d'inscription à un événement"),
+    "waitlisted": _("les avis d'inscription en liste d'attente"),
+    "promoted": _("les avis d'inscription depuis la liste d'attente"),
+    "cancelled": _("les confirmations d'annulation d'inscription"),
+    "event_cancelled": _("les avis d'annulation d'un événement"),
+}
 SUBJECTS = {
     "confirm_address": _("Confirmez votre inscription : %(title)s"),
     "confirmed": _("Inscription confirmée : %(title)s"),
@@ -24,33 +40,34 @@ SUBJECTS = {
 WITH_CALENDAR = {"confirmed", "promoted"}
 
 
-def registration_email(registration: Registration, kind: str) -> EmailMultiAlternatives:
-    with translation.override(email_language(registration.language)):
-        return _registration_email(registration, kind)
+def notification_kind(kind: str) -> str:
+    """ "confirmed" → "registration_confirmed": the notification kind of what happened."""
+    return next(code for code, happened in KINDS.items() if happened == kind)
 
 
-def _registration_email(registration: Registration, kind: str) -> EmailMultiAlternatives:
+def render_registration(notification) -> dict:
+    """The e-mail about a registration, read as it is now (in the recipient's language, which
+    esante.notifications.build_message has activated)."""
+    registration = Registration.objects.select_related("event").get(
+        pk=notification.payload["registration"]
+    )
+    kind = KINDS[notification.kind]
     event = registration.event
-    context = {
-        "registration": registration,
-        "event": event,
-        "kind": kind,
-        "site_name": settings.SITE_NAME,
-        "event_url": absolute_url(event.get_absolute_url()),
-        "cancel_url": absolute_url(registration.get_cancel_url()),
-        "confirm_url": absolute_url(registration.get_confirm_url()),
+    spec = {
+        # str(): the subject is built now, in the active language, not as a lazy object.
+        "subject": str(SUBJECTS[kind]) % {"title": event.title},
+        "template": "emails/events/registration",
+        "context": {
+            "registration": registration,
+            "event": event,
+            "kind": kind,
+            "event_url": absolute_url(event.get_absolute_url()),
+            "cancel_url": absolute_url(registration.get_cancel_url()),
+            "confirm_url": absolute_url(registration.get_confirm_url()),
+        },
     }
-    message = EmailMultiAlternatives(
-        # str(): an e-mail header needs the text translated now, not a lazy object.
-        subject=f"[{settings.SITE_NAME}] " + str(SUBJECTS[kind]) % {"title": event.title},
-        body=render_to_string("emails/events/registration.txt", context),
-        to=[registration.email],
-    )
-    message.attach_alternative(
-        render_to_string("emails/events/registration.html", context), "text/html"
-    )
     if kind in WITH_CALENDAR:
-        message.attach(
-            f"{event.slug}.ics", build_calendar([event], name=event.title), "text/calendar"
-        )
-    return message
+        spec["attachments"] = [
+            (f"{event.slug}.ics", build_calendar([event], name=event.title), "text/calendar")
+        ]
+    return spec

@@ -1,4 +1,5 @@
-"""Event reminders: the day before, to everyone registered, with the .ics and the cancel link."""
+"""What the events send: the reminder the day before, to everyone registered, with the .ics and
+the cancel link; and the registration e-mails (events.emails), transactional kinds."""
 
 import datetime
 
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from esante.links import absolute_url
 from esante.notifications import Recipient, notify_many, register_job, register_kind
 
+from . import emails
 from .ical import build_calendar
 from .models import Event, Registration
 
@@ -64,4 +66,6 @@ def render_event_reminder(notification):
 
 def register():
     register_kind(EVENT_REMINDER, _("les rappels la veille des événements"), render_event_reminder)
+    for code, happened in emails.KINDS.items():
+        register_kind(code, emails.LABELS[happened], emails.render_registration, transactional=True)
     register_job("reminders", event_reminders)

@@ -11,14 +11,14 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from esante import outbox
 from esante.i18n import site_language
 from esante.models import User
+from esante.notifications import Recipient, notify_many
 
+from . import emails
 from . import rules as event_rules
 from .models import Event, Registration
 
-EMAIL_TASK = "events.tasks.send_registration_email"
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
 STATE_MESSAGES = {
@@ -30,8 +30,24 @@ STATE_MESSAGES = {
 }
 
 
+def _recipient(registration: Registration) -> Recipient:
+    # The language of the interface the person registered in, whatever their account says.
+    return Recipient(
+        email=registration.email,
+        user_id=registration.user_id,
+        payload={"registration": registration.pk},
+        language=registration.language,
+    )
+
+
 def _notify(registration: Registration, kind: str) -> None:
-    outbox.enqueue(EMAIL_TASK, registration_id=registration.pk, kind=kind)
+    """Record the e-mail saying what just happened to this registration ("confirmed"…), in the
+    caller's transaction: once per registration and kind, sent after the commit."""
+    notify_many(
+        emails.notification_kind(kind),
+        f"registration:{registration.pk}",
+        [_recipient(registration)],
+    )
 
 
 def _clean_identity(name: str, email: str) -> tuple[str, str]:
@@ -195,8 +211,18 @@ def event_set_status(*, user: User, event: Event, status: str) -> Event:
     event.status = status
     event.save(update_fields=["status", "updated_at"])
     if status == Event.Status.CANCELLED:
-        for registration in event.registrations.exclude(status=Registration.Status.CANCELLED):
-            _notify(registration, "event_cancelled")
+        # Keyed by this cancellation: an event published again, then cancelled again, says so
+        # again; the same cancellation never twice.
+        notify_many(
+            emails.notification_kind("event_cancelled"),
+            f"event:{event.pk}:cancelled:{event.updated_at.isoformat()}",
+            (
+                _recipient(registration)
+                for registration in event.registrations.exclude(
+                    status=Registration.Status.CANCELLED
+                )
+            ),
+        )
     return event
 
 

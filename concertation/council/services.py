@@ -1,19 +1,19 @@
 """Writes of the Conseil du Numérique en Santé: applications to working groups, their
-withdrawal, and the DNS team's decisions (each e-mailed through the outbox)."""
+withdrawal, and the DNS team's decisions (each e-mailed: a notification row, in the same
+transaction)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from esante import outbox
 from esante.models import StakeholderType, User
 
 from .. import rules as concertation_rules
 from .models import Application
+from .notifications import decision_recorded
 
 APPLICATION_MOTIVATION_MAX = 3000
-DECISION_TASK = "concertation.tasks.send_application_decision"
 
 
 @transaction.atomic
@@ -105,6 +105,6 @@ def applications_decide(*, actor: User, application_ids, accept: bool, message: 
         application.decided_at = now
         application.decided_by = actor
         application.save(update_fields=["status", "decision_message", "decided_at", "decided_by"])
-        outbox.enqueue(DECISION_TASK, application_id=application.pk)
+        decision_recorded(application)
         decided += 1
     return decided

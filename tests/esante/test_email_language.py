@@ -118,12 +118,17 @@ def test_an_event_registration_is_answered_in_the_language_it_was_made_in(
     assert "/en/" not in message.body
 
 
-def test_a_working_group_decision_is_written_in_the_applicant_language():
-    from concertation.tasks import send_application_decision
+def test_a_working_group_decision_is_written_in_the_applicant_language(
+    django_capture_on_commit_callbacks,
+):
     from tests.concertation.factories import ApplicationFactory
+    from tests.esante.factories import DnsStaffFactory
 
-    english = ApplicationFactory(group__name="Formation", user__language="en", status="accepted")
-    assert send_application_decision(english.pk)
+    english = ApplicationFactory(group__name="Formation", user__language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.applications_decide(
+            actor=DnsStaffFactory(), application_ids=[english.pk], accept=True
+        )
     [message] = mail.outbox
     assert message.subject.endswith("Your application to the “Formation” group: accepted")
     assert "/en/conseil/" in message.body

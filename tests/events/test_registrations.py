@@ -1,5 +1,6 @@
 """A visitor registers until the event is full, the next one waits, and is promoted when
-someone cancels; each gets the right e-mail (sent through the outbox and Celery, eager here)."""
+someone cancels; each gets the right e-mail (a notification row, sent through Celery, eager
+here)."""
 
 import datetime
 import re
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from esante.models import OutboxMessage
+from esante.models import Notification
 from events.models import Registration
 from tests.esante.factories import UserFactory
 from tests.events.factories import EventFactory
@@ -78,7 +79,7 @@ def test_visitors_fill_the_event_then_wait_then_get_promoted(client, event):
         "a@example.org": f"Inscription annulée : {event.title}",
         "c@example.org": f"Une place s'est libérée, vous êtes inscrit : {event.title}",
     }
-    assert not OutboxMessage.objects.filter(published_at__isnull=True).exists()
+    assert set(Notification.objects.values_list("status", flat=True)) == {"sent"}
 
 
 def test_signed_in_user_registers_in_one_click(client, event):

@@ -19,8 +19,9 @@ from django.utils import timezone
 from concertation import services
 from concertation.models import Contribution, Follow
 from esante import outbox
-from esante.models import Notification, OutboxMessage
+from esante.models import Notification
 from esante.notifications import run_jobs
+from esante.tasks import send_digests
 from tests.concertation.factories import ChapterFactory, ConsultationFactory
 from tests.esante.factories import UserFactory
 from tests.integration.conftest import ROOT, wait_for
@@ -33,9 +34,11 @@ def addresses(sink):
 
 
 def drain_until_empty(timeout=30):
+    """Run the drain (as beat does) until no notification waits to be handed to the broker."""
+
     def drained():
         outbox.publish()
-        return not OutboxMessage.objects.filter(published_at__isnull=True).exists()
+        return not Notification.objects.filter(status="pending").exists()
 
     wait_for(drained, timeout=timeout, what="the outbox to drain")
 
@@ -151,8 +154,6 @@ def test_smtp_down_then_up_is_delivered_after_retry(worker, smtp_sink):
 def test_worker_killed_during_a_digest_run_every_user_gets_exactly_one(
     worker, redis_server, smtp_sink, settings
 ):
-    from esante.celery import app
-
     chapter = ChapterFactory()
     users = [UserFactory(digest_frequency="daily") for _ in range(60)]
     Follow.objects.bulk_create(Follow(user=u, chapter=chapter) for u in users)
@@ -161,7 +162,7 @@ def test_worker_killed_during_a_digest_run_every_user_gets_exactly_one(
         author=UserFactory(), body="Nouveau", status="published",
     )  # fmt: skip
     settings.DIGEST_HOUR = 0
-    app.send_task("esante.tasks.send_digests")
+    send_digests.delay()
     drain_and_kill_after = time.monotonic() + 1.0
     while time.monotonic() < drain_and_kill_after:
         outbox.publish()
@@ -176,7 +177,7 @@ def test_worker_killed_during_a_digest_run_every_user_gets_exactly_one(
         stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
     )  # fmt: skip
     try:
-        app.send_task("esante.tasks.send_digests")  # the next beat tick
+        send_digests.delay()  # the next beat tick
 
         def all_served():
             outbox.publish()

@@ -4,10 +4,13 @@ from esante import outbox
 
 
 class Command(BaseCommand):
-    help = "Publie les messages en attente de l'outbox (tâches Celery)."
+    help = (
+        "Publie les courriels en attente (et ceux confiés au broker depuis trop longtemps) : "
+        "ce que fait la tâche périodique drain_outbox."
+    )
 
     def handle(self, *args, **options):
         total = 0
         while n := outbox.publish():
             total += n
-        self.stdout.write(f"{total} message(s) publié(s).")
+        self.stdout.write(f"{total} courriel(s) publié(s).")

@@ -60,7 +60,7 @@ def publish(pks: list[int] | None = None) -> int:
             try:
                 send_notification.apply_async((pk,))
             except Exception as exc:  # The broker is down: the rows wait for the next drain.
-                logger.warning("Notifications not handed to the broker: %s: %s", type(exc), exc)
+                logger.warning("Notifications not handed to the broker: %r", exc)
                 break
             handed.append(pk)
         # In the same transaction as the locks: a worker that receives a row before this commits

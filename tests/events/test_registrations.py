@@ -159,6 +159,43 @@ def test_cancel_links_are_personal_and_idempotent(client, event):
     assert client.get("/evenements/inscription/jeton-inconnu/annuler/").status_code == 404
 
 
+def test_each_registration_e_mail_is_recorded_once_and_sent_once(client, event):
+    """A second click on a link, a task run again: the registration e-mails are notification
+    rows, one per registration and kind, each sent once."""
+    from esante.tasks import send_notification
+
+    register(client, event, "Camille", "camille@example.org")
+    confirm(client, mail.outbox[0])
+    confirm(client, mail.outbox[0])  # the link opened twice (a scanner, a double click)
+    cancel = link(mail.outbox[1], "annuler")
+    client.post(cancel)
+    client.post(cancel)
+    rows = Notification.objects.order_by("pk")
+    assert list(rows.values_list("kind", "status")) == [
+        ("registration_confirm_address", "sent"),
+        ("registration_confirmed", "sent"),
+        ("registration_cancelled", "sent"),
+    ]
+    for row in rows:
+        assert send_notification.apply((row.pk,)).get() == "skipped"
+    assert len(mail.outbox) == 3
+
+
+def test_an_event_cancelled_again_after_being_published_again_says_so_again(db):
+    from django.test import TestCase
+
+    from events import services
+    from tests.esante.factories import DnsStaffFactory
+
+    event, staff = EventFactory(), DnsStaffFactory()
+    Registration.objects.create(event=event, name="C", email="c@example.org", status="confirmed")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        for status in ("cancelled", "cancelled", "published", "cancelled"):
+            services.event_set_status(user=staff, event=event, status=status)
+    subjects = [m.subject for m in mail.outbox]
+    assert subjects == [f"[Concertation e-santé] Événement annulé : {event.title}"] * 2
+
+
 def test_event_and_feed_are_valid_icalendar(client, event):
     other = EventFactory(region_slug="bretagne")
     single = Calendar.from_ical(client.get(reverse("events:event_ics", args=[event.slug])).content)

@@ -1,12 +1,14 @@
 """Real components for integration tests: an SMTP sink (aiosmtpd), a redis-server of the
 test's own on a free port, and a real `celery -A esante worker` process."""
 
+import contextlib
 import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -112,15 +114,7 @@ def worker(redis_server, smtp_sink, settings):
         "NOTIFICATION_RETRY_BASE_SECONDS": "1",
         "DIGEST_HOUR": "0",
     }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "esante", "worker", "--pool=solo",
-         "--loglevel=warning", "--without-heartbeat", "--without-gossip", "--without-mingle"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    process.env = env  # for tests that restart a worker with the same settings
+    process = start_worker(env, stdout=subprocess.PIPE)
     from esante.celery import app
 
     app.conf.task_always_eager = False
@@ -128,11 +122,87 @@ def worker(redis_server, smtp_sink, settings):
     use_broker(app, redis_server.url)
     yield process
     use_broker(app, previous)
+    stop_worker(process)
+
+
+def start_worker(env, stdout=subprocess.DEVNULL):
+    """A `celery -A esante worker` process (one task at a time) with these environment variables;
+    `process.env` keeps them, for tests that restart a worker with the same settings."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "esante", "worker", "--pool=solo",
+         "--loglevel=warning", "--without-heartbeat", "--without-gossip", "--without-mingle"],
+        cwd=ROOT,
+        env=env,
+        stdout=stdout,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    process.env = env
+    return process
+
+
+def stop_worker(process):
     process.terminate()
     try:
         process.wait(timeout=15)
     except subprocess.TimeoutExpired:
         process.kill()
+
+
+class TcpProxy:
+    """A TCP relay to a server (PostgreSQL) that a test can cut, as a database restart does:
+    open connections are broken and new ones refused, until it is restored."""
+
+    def __init__(self, host: str, port: int):
+        self.target = (host, port)
+        self.port = free_port()
+        self.sockets: list[socket.socket] = []
+        self.restore()
+
+    def restore(self):
+        self.server = socket.create_server(("127.0.0.1", self.port))
+        threading.Thread(target=self._accept, args=(self.server,), daemon=True).start()
+
+    def cut(self):
+        # shutdown() first: close() alone leaves the thread blocked in accept() listening.
+        with contextlib.suppress(OSError):
+            self.server.shutdown(socket.SHUT_RDWR)
+        self.server.close()
+        for sock in self.sockets:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            sock.close()
+        self.sockets = []
+
+    def _accept(self, server):
+        while True:
+            try:
+                client, _address = server.accept()
+            except OSError:  # cut
+                return
+            upstream = socket.create_connection(self.target)
+            self.sockets += [client, upstream]
+            for source, destination in ((client, upstream), (upstream, client)):
+                threading.Thread(
+                    target=self._relay, args=(source, destination), daemon=True
+                ).start()
+
+    @staticmethod
+    def _relay(source, destination):
+        with contextlib.suppress(OSError):
+            while data := source.recv(65536):
+                destination.sendall(data)
+        with contextlib.suppress(OSError):
+            destination.shutdown(socket.SHUT_RDWR)
+
+
+@pytest.fixture
+def database_proxy():
+    """The test database, reached through a relay the test can cut."""
+    db = connection.settings_dict
+    proxy = TcpProxy(db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432))
+    proxy.url = f"postgres://{db['USER']}@127.0.0.1:{proxy.port}/{db['NAME']}"
+    yield proxy
+    proxy.cut()
 
 
 def use_broker(app, url):

@@ -196,14 +196,14 @@ def test_smtp_failures_are_retried_then_marked_failed(closing_soon, settings, mo
 
     monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", refuse)
     send("reminders")
-    for _ in range(12):  # Eager mode: each outbox drain is one more attempt.
+    for _ in range(12):  # Without a broker, each drain is one more attempt.
         outbox.publish()
     notification = Notification.objects.get()
     assert (notification.status, notification.attempts) == ("failed", 9), notification.last_error
     assert "SMTPServerDisconnected" in notification.last_error
 
     monkeypatch.undo()
-    notification.status, notification.enqueued_at = "pending", None
+    notification.status, notification.queued_at = "pending", None
     notification.save()
     send("reminders")
     notification.refresh_from_db()

@@ -1,0 +1,80 @@
+"""One of every e-mail the portal sends, each triggered the way the site triggers it: shared by
+the unit tests (Celery eager) and the integration tests (a real worker)."""
+
+import contextlib
+import datetime
+
+from django.utils import timezone
+
+from concertation import services as concertation_services
+from concertation.models import Follow
+from esante.notifications import run_jobs
+from events import services as event_services
+from tests.concertation.factories import (
+    ApplicationFactory,
+    ChapterFactory,
+    ConsultationFactory,
+    ContributionFactory,
+    WorkingGroupFactory,
+)
+from tests.esante.factories import DnsStaffFactory, UserFactory
+from tests.events.factories import EventFactory, RegistrationFactory
+
+
+def every_kind_of_e_mail(settings, committed=contextlib.nullcontext) -> None:
+    """At least one e-mail of every registered kind. `committed()` wraps each write as its
+    own committed transaction would be (unit tests run its on-commit callbacks)."""
+    settings.DIGEST_HOUR = 0  # digests due at any hour the test runs
+    now = timezone.now()
+    staff = DnsStaffFactory()
+
+    # Contributions: a receipt to each author, a reply notice to the first one.
+    consultation = ConsultationFactory(closes_at=now + datetime.timedelta(days=6, hours=12))
+    chapter = ChapterFactory(consultation=consultation)
+    author, replier = UserFactory(digest_frequency="daily"), UserFactory()
+    Follow.objects.create(user=author, chapter=chapter)
+    with committed():
+        first = concertation_services.contribution_create(
+            user=author, chapter=chapter, body="Une première contribution.", accept_charter=True
+        )
+    with committed():
+        concertation_services.contribution_create(
+            user=replier, chapter=chapter, body="Une réponse.", parent=first, accept_charter=True
+        )
+    ContributionFactory(chapter=chapter, status="pending")  # for the moderation digest
+
+    # The council: a decision; a group whose applications close soon (its reminder).
+    application = ApplicationFactory()
+    with committed():
+        concertation_services.applications_decide(
+            actor=staff, application_ids=[application.pk], accept=True
+        )
+    WorkingGroupFactory(applications_close_at=now + datetime.timedelta(days=2))
+    Follow.objects.create(user=replier, council=True)
+
+    # Events: every registration e-mail, then the reminder of another event.
+    event = EventFactory(capacity=1)
+    with committed():
+        camille = event_services.registration_request(
+            event=event, name="Camille", email="camille@example.org"
+        )
+    with committed():
+        alex = event_services.registration_request(
+            event=event, name="Alex", email="alex@example.org"
+        )
+    for registration in (camille, alex):  # confirmed, then waitlisted
+        with committed():
+            event_services.registration_confirm(token=registration.token)
+    with committed():  # cancelled, and Alex promoted
+        event_services.registration_cancel(token=camille.token)
+    with committed():
+        event_services.event_set_status(user=staff, event=event, status="cancelled")
+    starts = now + datetime.timedelta(hours=20)
+    RegistrationFactory(
+        event=EventFactory(starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
+    )
+
+    with committed():
+        run_jobs("reminders")
+    with committed():
+        run_jobs("digests")

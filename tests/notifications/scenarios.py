@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from concertation import services as concertation_services
 from concertation.models import Follow
-from esante.notifications import run_jobs
+from esante.notifications import registry, run_jobs
 from events import services as event_services
 from tests.concertation.factories import (
     ApplicationFactory,
@@ -78,3 +78,12 @@ def every_kind_of_e_mail(settings, committed=contextlib.nullcontext) -> None:
         run_jobs("reminders")
     with committed():
         run_jobs("digests")
+
+
+def assert_every_kind(rows) -> None:
+    """The rows cover every registered kind: a new kind is proven here, or this fails."""
+    missing = set(registry.kinds) - {row.kind for row in rows}
+    assert not missing, (
+        f"registered kinds that every_kind_of_e_mail() does not send: {sorted(missing)}; "
+        "trigger them there, the way the site does"
+    )

@@ -360,6 +360,9 @@ def test_the_admin_lists_every_e_mail_filters_them_and_resends(dns_client, dns_s
     assert count(language="en") == 2  # the English registration, the English account
     assert count(language="fr") == 2
     assert count(q="alex@") == 1
+    failed = Notification.objects.get(status="failed")
+    detail = dns_client.get(f"{url}{failed.pk}/change/").content.decode()
+    assert "SMTPDataError" in detail  # the reason of the last failure
 
     every = list(Notification.objects.values_list("pk", flat=True))
     Notification.objects.filter(email="cam@example.org").update(status="queued")

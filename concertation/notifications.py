@@ -346,45 +346,77 @@ def register():
     register_contribution_kinds()
 
 
-# --- On each contribution: a receipt to its author, a notice to the author it answers ----------
+# --- The notices of a contribution's lifecycle (written by services.lifecycle) ----------------
 
 CONTRIBUTION_RECEIPT = "contribution_receipt"
 REPLY_NOTICE = "reply_notice"
+CONTRIBUTION_MODERATED = "contribution_moderated"
+FLAG_OUTCOME = "flag_outcome"
 
 
-def contribution_posted(contribution_id: int) -> int:
-    contribution = (
-        Contribution.objects.select_related("author", "parent__author", "chapter")
-        .filter(pk=contribution_id)
-        .first()
-    )
-    if contribution is None:
-        return 0
-    created = notify_many(
+def _to(user, **payload) -> list[Recipient]:
+    # No language: the account's, when the e-mail is written (esante.i18n.email_language).
+    return [Recipient(email=user.email, user_id=user.pk, payload=payload)]
+
+
+def contribution_received(contribution: Contribution) -> int:
+    """The receipt to its author, published or held."""
+    return notify_many(
         CONTRIBUTION_RECEIPT,
         f"contribution:{contribution.pk}",
-        [Recipient(email=contribution.author.email, user_id=contribution.author_id,
-                   payload={"contribution": contribution.pk})],
-    )  # fmt: skip
+        _to(contribution.author, contribution=contribution.pk),
+    )
+
+
+def reply_published(contribution: Contribution) -> int:
+    """The notice to the author it answers, once, when a reply becomes public (at once, or when
+    a moderator publishes it)."""
     parent = contribution.parent
-    if (
-        parent is not None
-        and parent.author_id != contribution.author_id
-        and contribution.status == Contribution.Status.PUBLISHED
-    ):
-        created += notify_many(
-            REPLY_NOTICE,
-            f"reply:{contribution.pk}",
-            [Recipient(email=parent.author.email, user_id=parent.author_id,
-                       payload={"contribution": contribution.pk})],
-        )  # fmt: skip
-    return created
+    if parent is None or parent.author_id == contribution.author_id:
+        return 0
+    return notify_many(
+        REPLY_NOTICE, f"reply:{contribution.pk}", _to(parent.author, contribution=contribution.pk)
+    )
+
+
+def contribution_moderated(contribution: Contribution) -> int:
+    """The author told that their contribution is hidden or rejected, with the public reason;
+    once per outcome (a second decision with the same outcome does not write again)."""
+    return notify_many(
+        CONTRIBUTION_MODERATED,
+        f"{contribution.status}:{contribution.pk}",
+        _to(
+            contribution.author,
+            contribution=contribution.pk,
+            status=contribution.status,
+            reason=contribution.moderation_reason,
+            note=contribution.moderation_note,
+        ),
+    )
+
+
+def flags_resolved(contribution: Contribution, flags) -> int:
+    """Each flagger told once what became of the contribution they flagged, unless they said
+    on their account page that they do not wish to be."""
+    return sum(
+        notify_many(
+            FLAG_OUTCOME,
+            f"flag:{flag.pk}",
+            _to(flag.user, contribution=contribution.pk, status=contribution.status),
+        )
+        for flag in flags
+        if flag.user.flag_outcome_notices and flag.user.is_active
+    )
+
+
+def _contribution(notification) -> Contribution:
+    return Contribution.objects.select_related("chapter__consultation", "paragraph").get(
+        pk=notification.payload["contribution"]
+    )
 
 
 def render_contribution_receipt(notification):
-    contribution = Contribution.objects.select_related("chapter__consultation", "paragraph").get(
-        pk=notification.payload["contribution"]
-    )
+    contribution = _contribution(notification)
     published = contribution.status == Contribution.Status.PUBLISHED
     return {
         "subject": (
@@ -403,9 +435,7 @@ def render_contribution_receipt(notification):
 
 
 def render_reply_notice(notification):
-    contribution = Contribution.objects.select_related("chapter__consultation", "paragraph").get(
-        pk=notification.payload["contribution"]
-    )
+    contribution = _contribution(notification)
     return {
         "subject": gettext("Nouvelle réponse à votre contribution sur « %(chapter)s »")
         % {"chapter": contribution.chapter.title},
@@ -417,6 +447,55 @@ def render_reply_notice(notification):
     }
 
 
+def _reason(payload) -> str:
+    """The public reason of a decision, as the chapter page shows it."""
+    from .moderation import REASON_LABELS
+
+    label = str(REASON_LABELS.get(payload.get("reason", ""), ""))
+    note = payload.get("note", "")
+    return f"{label} ({note})" if label and note else label or note
+
+
+def render_contribution_moderated(notification):
+    contribution = _contribution(notification)
+    hidden = notification.payload["status"] == Contribution.Status.HIDDEN
+    return {
+        "subject": (
+            gettext("Votre contribution sur « %(chapter)s » a été masquée")
+            if hidden
+            else gettext("Votre contribution sur « %(chapter)s » a été rejetée")
+        )
+        % {"chapter": contribution.chapter.title},
+        "template": "emails/notifications/contribution_moderated",
+        "context": {
+            "contribution": contribution,
+            "hidden": hidden,
+            "reason": _reason(notification.payload),
+            # A rejected contribution is not shown at all: the chapter it was written on.
+            "url": absolute_url(
+                (contribution if hidden else contribution.chapter).get_absolute_url()
+            ),
+        },
+    }
+
+
+def render_flag_outcome(notification):
+    contribution = _contribution(notification)
+    status = notification.payload["status"]
+    return {
+        "subject": gettext("Votre signalement sur « %(chapter)s » a été examiné")
+        % {"chapter": contribution.chapter.title},
+        "template": "emails/notifications/flag_outcome",
+        "context": {
+            "contribution": contribution,
+            "kept": status == Contribution.Status.PUBLISHED,
+            "hidden": status == Contribution.Status.HIDDEN,
+            "url": absolute_url(contribution.get_absolute_url()),
+            "account_url": absolute_url(reverse("account")),
+        },
+    }
+
+
 def register_contribution_kinds():
     register_kind(
         CONTRIBUTION_RECEIPT, gettext_lazy("les accusés de réception de vos contributions"),
@@ -424,4 +503,16 @@ def register_contribution_kinds():
     )  # fmt: skip
     register_kind(
         REPLY_NOTICE, gettext_lazy("les avis de réponse à vos contributions"), render_reply_notice
+    )
+    # The answer to what the author wrote, like a council decision: never stopped.
+    register_kind(
+        CONTRIBUTION_MODERATED,
+        gettext_lazy("les décisions de modération sur vos contributions"),
+        render_contribution_moderated,
+        transactional=True,
+    )
+    register_kind(
+        FLAG_OUTCOME,
+        gettext_lazy("la suite donnée à vos signalements"),
+        render_flag_outcome,
     )

@@ -87,7 +87,9 @@ def _chapter_page(request, chapter, *, form=None, status=200, reply_forms=None):
     )
     selectors.attach_context(contributions=list(page.object_list), user=request.user)
     user = request.user
-    can_contribute = user.has_perm("concertation.contribute", consultation)
+    can_contribute = (
+        concertation_rules.why_not("concertation.contribute", user, consultation) is None
+    )
     charter_accepted = user.is_authenticated and services.has_accepted_charter(
         user=user, consultation=consultation
     )
@@ -353,9 +355,9 @@ def flag(request, pk):
     if contribution.status != Contribution.Status.PUBLISHED:
         raise Http404
     # What the service would refuse is said before the form, not after it is filled in.
-    earlier = Flag.objects.filter(contribution=contribution, user=request.user).first()
-    own = contribution.author_id == request.user.pk
-    form = None if earlier or own else FlagForm(request.POST or None)
+    refusal = concertation_rules.why_not("concertation.flag", request.user, contribution)
+    earlier = refusal and Flag.objects.filter(contribution=contribution, user=request.user).first()
+    form = None if refusal else FlagForm(request.POST or None)
     if form is not None and request.method == "POST" and form.is_valid():
         try:
             services.flag_create(
@@ -380,7 +382,7 @@ def flag(request, pk):
             "contribution": contribution,
             "form": form,
             "earlier": earlier,
-            "own": own,
+            "refusal": refusal,
             "back": _contribution_url(contribution),
             "breadcrumb_data": _contribution_breadcrumb(
                 contribution, gettext("Signaler une contribution")
@@ -393,8 +395,7 @@ def flag(request, pk):
 @login_required
 def contribution_edit(request, pk):
     contribution = _get_contribution(pk)
-    if not request.user.has_perm("concertation.edit_contribution", contribution):
-        raise PermissionDenied(gettext("Vous ne pouvez pas modifier cette contribution."))
+    concertation_rules.ensure("concertation.edit_contribution", request.user, contribution)
     form = EditForm(
         request.POST or None,
         initial={"body": contribution.body, "proposed_text": contribution.proposed_text},
@@ -452,7 +453,7 @@ def contribution_withdraw(request, pk):
     POST, shows the confirmation page again and changes nothing."""
     contribution = _get_contribution(pk)
     # Refused with its reason (someone else's, already withdrawn, moderated) on the 403 page.
-    services.contribution_ensure_withdrawable(user=request.user, contribution=contribution)
+    concertation_rules.ensure("concertation.withdraw_contribution", request.user, contribution)
     back = _contribution_url(contribution)
     if request.method == "POST" and request.POST.get("confirm"):
         services.contribution_withdraw(user=request.user, contribution=contribution)
@@ -481,7 +482,10 @@ def follow(request, slug, chapter=None):
         chapter_obj = get_object_or_404(consultation.chapters, slug=chapter)
         target = {"chapter": chapter_obj}
         back = chapter_obj.get_absolute_url()
-    following = services.follow_toggle(user=request.user, **target)
+    try:
+        following = services.follow_toggle(user=request.user, **target)
+    except PermissionDenied as exc:
+        return _refused(request, exc, back)
     messages.success(
         request,
         gettext("Vous suivez désormais ce contenu : vous serez prévenu des nouveautés.")

@@ -26,6 +26,7 @@ class ProfileForm(forms.ModelForm):
             "region",
             "declaration_of_interests",
             "digest_frequency",
+            "flag_outcome_notices",
             "language",
         ]
         widgets = {"language": LanguageSelect}

@@ -109,6 +109,14 @@ class User(AbstractUser):
         ],
         default="weekly",
     )
+    flag_outcome_notices = models.BooleanField(
+        _("suite donnée à mes signalements"),
+        default=True,
+        help_text=_(
+            "Un courriel quand la modération a examiné une contribution que vous avez "
+            "signalée : maintenue, masquée ou rejetée."
+        ),
+    )
     language = models.CharField(
         _("langue des courriels"),
         max_length=8,

@@ -16,6 +16,7 @@ from esante.markdown import render_markdown
 from .. import services
 from ..models import Contribution, ContributorBlock, Flag, ModerationLog, ParagraphText
 from ..moderation import REASON_LABELS, REASONS
+from ..services import lifecycle
 from .inlines import ReadOnlyInline
 
 
@@ -66,16 +67,18 @@ class ContributionModerationForm(forms.ModelForm):
         fields = ["status", "moderation_reason", "moderation_note"]
 
     def clean(self):
+        # The lifecycle's own checks, shown beside the fields they concern.
         data = super().clean()
-        status = data.get("status")
-        if status not in STATUS_TO_ACTION:
-            raise forms.ValidationError(
-                gettext("Choisissez « publiée », « masquée » ou « rejetée ».")
-            )
-        if status != Contribution.Status.PUBLISHED and not data.get("moderation_reason"):
-            self.add_error("moderation_reason", gettext("Choisissez le motif de la décision."))
-        if data.get("moderation_reason") == "other" and not data.get("moderation_note", "").strip():
-            self.add_error("moderation_note", gettext("Précisez le motif « autre »."))
+        action = STATUS_TO_ACTION.get(data.get("status"), "")
+        errors = lifecycle.moderation_errors(
+            action=action,
+            reason=data.get("moderation_reason", ""),
+            note=data.get("moderation_note", ""),
+        )
+        for field, message in errors.items():
+            self.add_error(field if field != "status" else None, message)
+        if action and (refusal := lifecycle.state_refusal(action, self.instance.status)):
+            self.add_error(None, refusal)
         return data
 
 
@@ -253,11 +256,9 @@ class ContributionAdmin(admin.ModelAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        # Every decision goes through the service so that it is logged with before/after.
-        action = STATUS_TO_ACTION.get(obj.status)
-        if action is None:
-            messages.error(request, gettext("Choisissez « publiée », « masquée » ou « rejetée »."))
-            return
+        # Every decision goes through the lifecycle (logged, the author and flaggers told); the
+        # form has already asked it what the decision lacks.
+        action = STATUS_TO_ACTION[obj.status]
         try:
             services.contributions_moderate(
                 actor=request.user,

@@ -3,11 +3,13 @@ them through this package (`from concertation import services`), whichever modul
 
 - `texts`: chapters and their versions;
 - `participation`: contributions, reactions, flags, follows, the charter;
+- `lifecycle`: every change of a contribution's state, with its log and notices;
 - `moderation`: the DNS team's decisions and contributor blocks;
 - `concertation.council.services`: applications to the council's working groups.
 """
 
 from ..council.services import application_create, application_withdraw, applications_decide
+from .lifecycle import TRANSITIONS, contribution_move, state_refusal
 from .moderation import contributions_moderate, contributor_block, contributor_unblock
 from .participation import (
     REWORDING_MISSING,
@@ -16,7 +18,6 @@ from .participation import (
     clean_text,
     contribution_create,
     contribution_edit,
-    contribution_ensure_withdrawable,
     contribution_withdraw,
     flag_create,
     follow_toggle,
@@ -27,6 +28,7 @@ from .texts import chapter_create, chapter_revise
 
 __all__ = [
     "REWORDING_MISSING",
+    "TRANSITIONS",
     "PersonalDataWarning",
     "application_create",
     "application_withdraw",
@@ -37,7 +39,7 @@ __all__ = [
     "clean_text",
     "contribution_create",
     "contribution_edit",
-    "contribution_ensure_withdrawable",
+    "contribution_move",
     "contribution_withdraw",
     "contributions_moderate",
     "contributor_block",
@@ -46,4 +48,5 @@ __all__ = [
     "follow_toggle",
     "has_accepted_charter",
     "reaction_set",
+    "state_refusal",
 ]

@@ -10,65 +10,31 @@ from esante.models import User
 
 from .. import rules as concertation_rules
 from ..models import Contribution, ContributorBlock, ModerationLog
-from ..moderation import REASON_LABELS
-
-MODERATION_TARGET = {
-    ModerationLog.Action.PUBLISH: Contribution.Status.PUBLISHED,
-    ModerationLog.Action.HIDE: Contribution.Status.HIDDEN,
-    ModerationLog.Action.REJECT: Contribution.Status.REJECTED,
-}
+from . import lifecycle
 
 
 @transaction.atomic
 def contributions_moderate(
     *, actor: User, contribution_ids: list[int], action: str, reason: str = "", note: str = ""
 ) -> int:
-    """Publish, hide or reject contributions; each decision is logged with before and after."""
-    if not concertation_rules.is_dns_team(actor):
-        raise PermissionDenied(gettext("Seule l'équipe DNS modère les contributions."))
-    if action not in MODERATION_TARGET:
-        raise ValidationError(gettext("Décision de modération inconnue."))
-    if action != ModerationLog.Action.PUBLISH and reason not in REASON_LABELS:
-        raise ValidationError(gettext("Choisissez le motif de la décision dans la liste."))
-    if reason == "other" and not note.strip():
-        raise ValidationError(gettext("Précisez le motif « autre » dans le champ libre."))
-    target = MODERATION_TARGET[action]
-    now = timezone.now()
+    """Publish, hide or reject contributions through the lifecycle (logged with before and
+    after, the author and the flaggers told). Those the lifecycle refuses from their state
+    (withdrawn by their author) are left as they are; returns how many were decided."""
+    concertation_rules.ensure("concertation.moderate", actor)
+    if errors := lifecycle.moderation_errors(action=action, reason=reason, note=note):
+        raise ValidationError(list(errors.values()))
     changed = 0
-    for contribution in Contribution.objects.select_for_update().filter(pk__in=contribution_ids):
-        before = {
-            "status": contribution.status,
-            "moderation_reason": contribution.moderation_reason,
-            "moderation_note": contribution.moderation_note,
-        }
-        contribution.status = target
-        contribution.held_reason = ""
-        contribution.moderation_reason = "" if action == ModerationLog.Action.PUBLISH else reason
-        contribution.moderation_note = note.strip()
-        contribution.moderated_at = now
-        contribution.save(
-            update_fields=[
-                "status",
-                "held_reason",
-                "moderation_reason",
-                "moderation_note",
-                "moderated_at",
-            ]
-        )
-        contribution.flags.filter(resolved_at__isnull=True).update(resolved_at=now)
-        ModerationLog.objects.create(
-            contribution=contribution,
-            target_user_id=contribution.author_id,
-            actor=actor,
-            action=action,
-            before=before,
-            after={
-                "status": contribution.status,
-                "moderation_reason": contribution.moderation_reason,
-                "moderation_note": contribution.moderation_note,
-            },
-            reason=contribution.moderation_reason,
-            note=contribution.moderation_note,
+    for contribution in (
+        # Only the contributions' rows are locked (a parent is an outer join PostgreSQL
+        # cannot lock).
+        Contribution.objects.select_for_update(of=("self",))
+        .select_related("consultation", "parent__author", "author")
+        .filter(pk__in=contribution_ids)
+    ):
+        if lifecycle.state_refusal(action, contribution.status):
+            continue
+        lifecycle.contribution_move(
+            contribution=contribution, action=action, actor=actor, reason=reason, note=note
         )
         changed += 1
     return changed

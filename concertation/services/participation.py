@@ -7,14 +7,12 @@ import re
 
 import nh3
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone, translation
-from django.utils.translation import gettext, gettext_lazy, ngettext
+from django.utils import translation
+from django.utils.translation import gettext, gettext_lazy
 
-from esante import outbox
-from esante.i18n import date_in_words
 from esante.models import User
 
 from .. import rules as concertation_rules
@@ -25,12 +23,12 @@ from ..models import (
     Contribution,
     Flag,
     Follow,
-    ModerationLog,
     Paragraph,
     ParagraphText,
     Reaction,
 )
 from ..personal_data import find_personal_data
+from . import lifecycle
 
 
 class PersonalDataWarning(ValidationError):
@@ -127,57 +125,6 @@ def _clean_rewording(proposed_text: str, *, current: str) -> str:
     return proposed_text
 
 
-def _ensure_can_contribute(*, user: User, consultation: Consultation) -> None:
-    if not user.is_authenticated:
-        raise PermissionDenied(gettext("Connectez-vous pour contribuer."))
-    if not concertation_rules.has_verified_email(user):
-        raise PermissionDenied(
-            gettext(
-                "Confirmez votre adresse électronique avant de contribuer : "
-                "suivez le lien du courriel reçu à l'inscription."
-            )
-        )
-    block = concertation_rules.active_block(user)
-    if block is not None:
-        if block.until:
-            raise PermissionDenied(
-                gettext(
-                    "Votre compte ne peut plus contribuer jusqu'au %(date)s à %(time)s. "
-                    "Motif : %(reason)s"
-                )
-                % {
-                    "date": date_in_words(block.until, "j F Y"),
-                    "time": date_in_words(block.until, "H:i"),
-                    "reason": block.reason,
-                }
-            )
-        raise PermissionDenied(
-            gettext("Votre compte ne peut plus contribuer. Motif : %(reason)s")
-            % {"reason": block.reason}
-        )
-    if not consultation.is_published:
-        raise PermissionDenied(gettext("Cette consultation n'est pas publiée."))
-    state = consultation.state
-    if state == Consultation.State.UPCOMING:
-        raise PermissionDenied(
-            gettext(
-                "Cette consultation n'est pas encore ouverte : les contributions seront possibles "
-                "à partir du %(date)s à %(time)s."
-            )
-            % {
-                "date": date_in_words(consultation.opens_at, "j F Y"),
-                "time": date_in_words(consultation.opens_at, "H:i"),
-            }
-        )
-    if state == Consultation.State.CLOSED:
-        raise PermissionDenied(
-            gettext(
-                "Cette consultation est close : elle ne reçoit plus de contributions ni de "
-                "réactions."
-            )
-        )
-
-
 def charter_accept(*, user: User, consultation: Consultation) -> None:
     CharterAcceptance.objects.get_or_create(user=user, consultation=consultation)
 
@@ -201,7 +148,7 @@ def contribution_create(
     confirm_personal_data: bool = False,
 ) -> Contribution:
     consultation = chapter.consultation
-    _ensure_can_contribute(user=user, consultation=consultation)
+    concertation_rules.ensure("concertation.contribute", user, consultation)
     if kind not in Contribution.Kind.values:
         raise ValidationError({"kind": gettext("Type de contribution inconnu.")})
     if paragraph is not None and paragraph.chapter_id != chapter.pk:
@@ -227,10 +174,9 @@ def contribution_create(
             )
         if parent.parent_id is not None:
             parent = parent.parent  # Threads are one level deep: answer the thread's start.
-        if parent.status != Contribution.Status.PUBLISHED:
-            raise ValidationError(
-                gettext("On ne peut pas répondre à une contribution non publiée.")
-            )
+        # What the gate says of the parent (not published) is said beside the form.
+        if refusal := concertation_rules.why_not("concertation.reply", user, parent):
+            raise ValidationError(refusal)
         paragraph, kind = parent.paragraph, Contribution.Kind.COMMENT
     body = clean_text(body, field="body")
     if kind == Contribution.Kind.REWORDING:
@@ -257,13 +203,7 @@ def contribution_create(
     if found and not confirm_personal_data:
         raise PersonalDataWarning(found)
 
-    if found:
-        status, held = Contribution.Status.PENDING, Contribution.HeldReason.PERSONAL_DATA
-    elif consultation.moderation_mode == Consultation.ModerationMode.A_PRIORI:
-        status, held = Contribution.Status.PENDING, Contribution.HeldReason.NONE
-    else:
-        status, held = Contribution.Status.PUBLISHED, Contribution.HeldReason.NONE
-    contribution = Contribution.objects.create(
+    contribution = Contribution(
         consultation=consultation,
         chapter=chapter,
         version_id=chapter.current_version_id,
@@ -274,21 +214,15 @@ def contribution_create(
         kind=kind,
         body=body,
         proposed_text=proposed_text,
-        status=status,
-        held_reason=held,
     )
-    if found:
-        ModerationLog.objects.create(
-            contribution=contribution,
-            target_user=user,
-            action=ModerationLog.Action.AUTO_HOLD,
-            after={"status": status},
-            reason="personal_data",
-            note="Détecté : " + _staff_note(found),
-        )
-    # In the same transaction: if the contribution is saved, its notifications will go out,
-    # even if the broker is down right now.
-    outbox.enqueue("concertation.tasks.notify_contribution", contribution_id=contribution.pk)
+    # Its state, the log of a hold and its notices, written in this transaction.
+    lifecycle.contribution_move(
+        contribution=contribution,
+        action=lifecycle.SUBMIT,
+        actor=user,
+        held_reason=Contribution.HeldReason.PERSONAL_DATA if found else "",
+        note="Détecté : " + _staff_note(found) if found else "",
+    )
     return contribution
 
 
@@ -297,21 +231,7 @@ def contribution_edit(
     *, user: User, contribution: Contribution, body: str, proposed_text: str = ""
 ) -> Contribution:
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
-    if not concertation_rules.is_author(user, contribution):
-        raise PermissionDenied(gettext("Vous ne pouvez modifier que vos propres contributions."))
-    if not concertation_rules.within_edit_window(user, contribution):
-        minutes = settings.CONTRIBUTION_EDIT_WINDOW_MINUTES
-        raise PermissionDenied(
-            ngettext(
-                "Le délai de modification (%(minutes)s minute) est dépassé.",
-                "Le délai de modification (%(minutes)s minutes) est dépassé.",
-                minutes,
-            )
-            % {"minutes": minutes}
-        )
-    if contribution.status not in (Contribution.Status.PUBLISHED, Contribution.Status.PENDING):
-        raise PermissionDenied(gettext("Cette contribution ne peut plus être modifiée."))
-    _ensure_can_contribute(user=user, consultation=contribution.consultation)
+    concertation_rules.ensure("concertation.edit_contribution", user, contribution)
     contribution.body = clean_text(body, field="body")
     fields = ["body", "edited_at"]
     current = ""
@@ -329,49 +249,21 @@ def contribution_edit(
         f"{contribution.body}\n{contribution.proposed_text}",
         already_published=current or "",
     )
-    a_priori = contribution.consultation.moderation_mode == Consultation.ModerationMode.A_PRIORI
-    if found:
-        contribution.status = Contribution.Status.PENDING
-        contribution.held_reason = Contribution.HeldReason.PERSONAL_DATA
-        fields += ["status", "held_reason"]
-        ModerationLog.objects.create(
-            contribution=contribution,
-            target_user=user,
-            action=ModerationLog.Action.AUTO_HOLD,
-            after={"status": contribution.status},
-            reason="personal_data",
-            note="Détecté après modification : " + _staff_note(found),
-        )
-    elif a_priori and contribution.status == Contribution.Status.PUBLISHED:
-        # Approved text only: an edit goes back to the moderators before it is public again.
-        contribution.status = Contribution.Status.PENDING
-        fields.append("status")
-    contribution.edited_at = timezone.now()
-    contribution.save(update_fields=fields)
-    return contribution
-
-
-def contribution_ensure_withdrawable(*, user: User, contribution: Contribution) -> None:
-    """Raise PermissionDenied, with the reason, unless this user may withdraw it now; the
-    confirmation page asks the same question before offering its button."""
-    if not concertation_rules.is_author(user, contribution):
-        raise PermissionDenied(gettext("Vous ne pouvez retirer que vos propres contributions."))
-    if contribution.status == Contribution.Status.WITHDRAWN:
-        raise PermissionDenied(gettext("Cette contribution est déjà retirée."))
-    if contribution.status not in (Contribution.Status.PUBLISHED, Contribution.Status.PENDING):
-        # A moderation decision stays visible with its reason: it cannot be withdrawn over.
-        raise PermissionDenied(
-            gettext("Cette contribution a fait l'objet d'une décision de modération.")
-        )
+    return lifecycle.contribution_move(
+        contribution=contribution,
+        action=lifecycle.EDIT,
+        actor=user,
+        held_reason=Contribution.HeldReason.PERSONAL_DATA if found else "",
+        note="Détecté après modification : " + _staff_note(found) if found else "",
+        changed_fields=tuple(fields),
+    )
 
 
 @transaction.atomic
 def contribution_withdraw(*, user: User, contribution: Contribution) -> None:
     # Locked and read again: a moderator's decision made meanwhile must not be withdrawn over.
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
-    contribution_ensure_withdrawable(user=user, contribution=contribution)
-    contribution.status = Contribution.Status.WITHDRAWN
-    contribution.save(update_fields=["status"])
+    lifecycle.contribution_move(contribution=contribution, action=lifecycle.WITHDRAW, actor=user)
 
 
 # --- Reactions, flags, follows ------------------------------------------------------------------
@@ -384,11 +276,7 @@ def reaction_set(*, user: User, contribution: Contribution, value: str) -> str |
     """Agree or disagree; the same choice again takes the reaction back. Returns the new value."""
     if value not in COUNTER:
         raise ValidationError(gettext("Réaction inconnue."))
-    _ensure_can_contribute(user=user, consultation=contribution.consultation)
-    if contribution.author_id == user.pk:
-        raise PermissionDenied(gettext("Vous ne pouvez pas réagir à votre propre contribution."))
-    if contribution.status != Contribution.Status.PUBLISHED:
-        raise PermissionDenied(gettext("On ne peut réagir qu'à une contribution publiée."))
+    concertation_rules.ensure("concertation.react", user, contribution)
     # Lock the contribution row: concurrent reactions must keep the counters exact.
     Contribution.objects.select_for_update().filter(pk=contribution.pk).first()
     existing = Reaction.objects.filter(contribution=contribution, user=user).first()
@@ -408,14 +296,9 @@ def reaction_set(*, user: User, contribution: Contribution, value: str) -> str |
 
 @transaction.atomic
 def flag_create(*, user: User, contribution: Contribution, reason: str, note: str = "") -> Flag:
-    if not user.is_authenticated:
-        raise PermissionDenied(gettext("Connectez-vous pour signaler une contribution."))
+    concertation_rules.ensure("concertation.flag", user, contribution)
     if reason not in Flag.Reason.values:
         raise ValidationError({"reason": gettext("Choisissez un motif de signalement.")})
-    if contribution.status != Contribution.Status.PUBLISHED:
-        raise PermissionDenied(gettext("Cette contribution n'est pas publiée."))
-    if contribution.author_id == user.pk:
-        raise PermissionDenied(gettext("Vous ne pouvez pas signaler votre propre contribution."))
     note = clean_text(note, field="note", required=False)[:500]
     try:
         with transaction.atomic():
@@ -428,22 +311,11 @@ def flag_create(*, user: User, contribution: Contribution, reason: str, note: st
     contribution.flag_count = F("flag_count") + 1
     contribution.save(update_fields=["flag_count"])
     contribution.refresh_from_db(fields=["flag_count"])
-    a_posteriori = (
-        contribution.consultation.moderation_mode == Consultation.ModerationMode.A_POSTERIORI
-    )
-    # Flags a moderator already resolved (by republishing) do not count again.
-    open_flags = contribution.flags.filter(resolved_at__isnull=True).count()
-    if a_posteriori and open_flags >= settings.CONTRIBUTION_FLAGS_TO_HIDE:
-        contribution.status = Contribution.Status.PENDING
-        contribution.held_reason = Contribution.HeldReason.FLAGS
-        contribution.save(update_fields=["status", "held_reason"])
-        ModerationLog.objects.create(
+    if lifecycle.flags_threshold_reached(contribution):
+        lifecycle.contribution_move(
             contribution=contribution,
-            target_user=contribution.author,
-            action=ModerationLog.Action.AUTO_HIDE,
-            before={"status": Contribution.Status.PUBLISHED},
-            after={"status": Contribution.Status.PENDING},
-            reason="flags",
+            action=lifecycle.AUTO_HIDE,
+            actor=None,
             note=f"{contribution.flag_count} signalements",
         )
     return flag
@@ -462,8 +334,7 @@ def follow_toggle(
     targets = [consultation, chapter, working_group, council or None]
     if sum(target is not None for target in targets) != 1:
         raise ValueError("Follow exactly one target.")
-    if not user.is_authenticated:
-        raise PermissionDenied(gettext("Connectez-vous pour suivre un contenu."))
+    concertation_rules.ensure("concertation.follow", user, consultation or chapter or working_group)
     lookup = {
         "user": user,
         "consultation": consultation,

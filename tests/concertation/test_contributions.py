@@ -552,7 +552,7 @@ def test_author_edits_within_fifteen_minutes_then_no_more(client, chapter, membe
     # The author is told why, in French and in the site's layout (not Django's bare page).
     html = text(response)
     assert "<h1>Action non autorisée</h1>" in html
-    assert "Vous ne pouvez pas modifier cette contribution." in html
+    assert "Le délai de modification (15 minutes) est dépassé." in html
 
 
 def test_edit_refuses_bad_text(client, chapter, member):

@@ -232,7 +232,7 @@ def test_change_page_refusal_is_not_also_announced_as_a_success(dns_client, chap
     assert not ModerationLog.objects.exists()
     assert response.status_code == 200
     form = response.context["adminform"].form
-    assert form.errors["moderation_reason"] == ["Choisissez le motif de la décision."]
+    assert form.errors["moderation_reason"] == ["Choisissez le motif de la décision dans la liste."]
     messages = [str(m) for m in response.context["messages"]]
     assert not any("avec succès" in m for m in messages), messages
 

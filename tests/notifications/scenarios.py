@@ -42,6 +42,14 @@ def every_kind_of_e_mail(settings, committed=contextlib.nullcontext) -> None:
             user=replier, chapter=chapter, body="Une réponse.", parent=first, accept_charter=True
         )
     ContributionFactory(chapter=chapter, status="pending")  # for the moderation digest
+    # Moderation: a flagged contribution hidden; its author told why, its flagger the outcome.
+    flagged = ContributionFactory(chapter=chapter)
+    with committed():
+        concertation_services.flag_create(user=UserFactory(), contribution=flagged, reason="spam")
+    with committed():
+        concertation_services.contributions_moderate(
+            actor=staff, contribution_ids=[flagged.pk], action="hide", reason="advertising"
+        )
 
     # The council: a decision; a group whose applications close soon (its reminder).
     application = ApplicationFactory()

@@ -382,13 +382,6 @@ def test_the_admin_lists_every_e_mail_filters_them_and_resends(dns_client, dns_s
 
 APP_CODE = ["esante", "events", "concertation", "roadmap"]
 TASK_BY_NAME = re.compile(r"""send_task\(|["'](?:esante|events|concertation|roadmap)\.tasks\.""")
-# The one string left, in code being reworked apart (the contribution lifecycle): it goes
-# through the deprecated esante.outbox.enqueue() until contribution_create records its receipt
-# with notify_many() in its own transaction. Delete this entry then.
-NOT_MOVED_YET = (
-    "concertation/services/participation.py",
-    '"concertation.tasks.notify_contribution"',
-)
 
 
 def test_no_task_is_named_by_a_string():
@@ -402,7 +395,6 @@ def test_no_task_is_named_by_a_string():
         for relative in [path.relative_to(ROOT).as_posix()]
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if TASK_BY_NAME.search(line)
-        and not (relative == NOT_MOVED_YET[0] and NOT_MOVED_YET[1] in line)
     ]
     assert offenders == []
 

@@ -9,6 +9,7 @@ December, the night the clocks go forward and a leap day, so the suite proves it
 
 import datetime
 import os
+from urllib.parse import urlsplit
 
 import pytest
 import time_machine
@@ -118,6 +119,28 @@ def assert_flat_queries(client, django_assert_max_num_queries):
         return response
 
     return check
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _redis_database_of_this_worker():
+    """Each pytest-xdist worker has a test database of its own; it needs a Redis database of its
+    own too: tests empty the cache (FLUSHDB) and rate limits count per user id (the same ids in
+    every worker's database) and per 127.0.0.1. Worker gwN uses the database N below REDIS_URL's."""
+    from django.conf import settings as django_settings
+    from django.test import override_settings
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    cache = django_settings.CACHES["default"]
+    if not worker or not str(cache.get("LOCATION", "")).startswith("redis"):
+        yield
+        return
+    url = urlsplit(cache["LOCATION"])
+    database = (int(url.path.strip("/") or 0) - int(worker.removeprefix("gw"))) % 16
+    location = url._replace(path=f"/{database}").geturl()
+    with override_settings(
+        CACHES={**django_settings.CACHES, "default": {**cache, "LOCATION": location}}
+    ):
+        yield
 
 
 @pytest.fixture(autouse=True)

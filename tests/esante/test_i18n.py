@@ -37,6 +37,16 @@ def test_translations_keep_the_placeholders_and_markup():
 
 
 @pytest.mark.undated
+def test_the_english_catalogue_is_complete():
+    catalogue = polib.pofile(str(PO))
+    missing = [e.msgid for e in catalogue.untranslated_entries()]
+    fuzzy = [e.msgid for e in catalogue.fuzzy_entries()]
+    assert not missing, f"untranslated: {missing[:20]}"
+    assert not fuzzy, f"fuzzy (to check): {fuzzy[:20]}"
+    assert len(catalogue.translated_entries()) > 300
+
+
+@pytest.mark.undated
 def test_the_committed_mo_file_is_compiled_from_the_po_file(tmp_path):
     compiled = tmp_path / "django.mo"
     polib.pofile(str(PO)).save_as_mofile(str(compiled))

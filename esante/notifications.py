@@ -156,13 +156,6 @@ def _insert(kind: str, key: str, batch: list[Recipient]) -> int:
     return len(rows)
 
 
-def enqueue_pending(limit: int = 0) -> int:
-    """Deprecated, kept for callers written before the rows became the outbox (the contribution
-    task of concertation): there is nothing to enqueue any more, `notify_many()` rows are
-    published by the drain. Returns 0."""
-    return 0
-
-
 # --- Sending ---------------------------------------------------------------------------------
 
 

@@ -21,7 +21,6 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from .models import Notification
 
@@ -99,29 +98,6 @@ def _run_here(pks) -> int:
             continue
         sent += outcome == "sent"
     return sent
-
-
-def enqueue(task, **kwargs) -> None:
-    """Deprecated, kept only until its last caller (concertation's contribution_create) records
-    its notifications itself with `notifications.notify_many()`; then delete it.
-
-    The one task still given here only records notification rows: with a broker it runs now, in
-    the caller's transaction (its rows commit with the change; the drain publishes them, and
-    `publish()` does nothing inside a transaction); with no broker, right after the commit, in
-    this process, as before. An import path is accepted from that caller only."""
-    if isinstance(task, str):
-        task = import_string(task)
-    if not eager():
-        task.run(**kwargs)
-        return
-
-    def run():
-        try:
-            task.apply(kwargs=kwargs).get()
-        except Exception:  # After the commit: the change stands; the failure is logged.
-            logger.exception("Task %s not run", task.name)
-
-    transaction.on_commit(run)
 
 
 def eager() -> bool:

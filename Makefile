@@ -47,7 +47,7 @@ lint: install
 
 test: install lint node_modules/.installed
 	$(RUN_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 worker: install
 	$(BIN)/celery -A esante worker --loglevel=info

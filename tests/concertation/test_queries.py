@@ -20,10 +20,8 @@ from tests.concertation.factories import (
 )
 from tests.esante.factories import UserFactory
 
-# Chapter page, signed in: session and user (2); chapter, paragraphs and their counts (3);
-# contributions count, page and replies (3); originals of rewording proposals (1); the viewer's
-# reactions (1); verified e-mail and block, for the permission and again for the notice (4);
-# charter (1); follows (1); DSFR site settings (1): 17. Nothing that grows with the page size.
+# Chapter page: 6 queries for a visitor, 15 signed in (session, user, the viewer's reactions,
+# e-mail, block, charter and follows), one more with ?paragraphe= (the paragraph's thread).
 CHAPTER_PAGE_QUERIES = {"anonymous": 7, "contributor": 16}
 
 

@@ -1,4 +1,10 @@
-"""django-allauth hooks: the account e-mails speak as the portal does.
+"""django-allauth hooks: the account e-mails speak as the portal does, and go the portal's way.
+
+allauth's e-mails (address confirmation, password reset, security notices) are notification rows
+like every other e-mail (esante.notifications): recorded once, sent by the same task, visible in
+the admin, sent again from there when they failed. They are rendered here, in the request, and
+the row keeps the rendered text (kind "account"); as that text holds a personal link (a password
+reset, a confirmation), the task erases it once the e-mail is sent.
 
 allauth renders its e-mails during the request, so they are written in the language of the
 interface the person is using (English under /en/comptes/), like the links they carry. Their
@@ -6,14 +12,21 @@ links lead to SITE_URL, like every other e-mail of the portal: allauth would bui
 host of the request, which may be another name the site answers to (an internal name, the apex).
 """
 
+import uuid
 from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
+from django.utils.translation import get_language
 
+from esante.i18n import site_language
 from esante.links import absolute_url
+from esante.notifications import Recipient, notify_many
+
+ACCOUNT = "account"
 
 
 def on_site(url: str) -> str:
@@ -38,7 +51,26 @@ class AccountAdapter(DefaultAccountAdapter):
         for name, value in context.items():
             if name.endswith("_url") and isinstance(value, str) and "://" in value:
                 context[name] = on_site(value)
-        super().send_mail(template_prefix, email, context)
+        context = {"email": email, "current_site": get_current_site(self.request), **context}
+        message = self.render_mail(template_prefix, email, context)
+        html = next(
+            (body for body, type_ in getattr(message, "alternatives", []) if type_ == "text/html"),
+            "",
+        )
+        user = context.get("user")
+        notify_many(
+            ACCOUNT,
+            # Every account e-mail is its own: a second confirmation asked for is a new e-mail.
+            f"{template_prefix.rsplit('/', 1)[-1]}:{uuid.uuid4().hex}",
+            [
+                Recipient(
+                    email,
+                    user_id=getattr(user, "pk", None),
+                    payload={"subject": message.subject, "text": message.body, "html": html},
+                    language=site_language(get_language()),
+                )
+            ],
+        )
 
     def get_email_confirmation_url(self, request, emailconfirmation):
         return on_site(super().get_email_confirmation_url(request, emailconfirmation))
@@ -54,3 +86,14 @@ class AccountAdapter(DefaultAccountAdapter):
             **(context or {}),
         }
         super().send_notification_mail(template_prefix, user, context, email)
+
+
+def render_account_email(notification) -> dict:
+    """The e-mail allauth rendered, as it was; gone once sent (it held a personal link)."""
+    payload = notification.payload
+    if "text" not in payload:
+        raise ValueError(
+            "Contenu effacé après l'envoi : il contenait un lien personnel. "
+            "La personne doit en demander un nouveau."
+        )
+    return {"subject": payload["subject"], "text": payload["text"], "html": payload["html"]}

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Q
 from django.utils.text import capfirst
@@ -101,8 +101,8 @@ class LanguageFilter(admin.SimpleListFilter):
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    """Every e-mail the site sends (but the account e-mails of allauth): pending, queued, sent
-    or failed. A failed or sent one can be sent again."""
+    """Every e-mail the site sends: pending, queued, sent or failed. A failed or sent one can
+    be sent again, but for an account e-mail once sent (its personal link is erased)."""
 
     list_display = [
         "created_at", "kind_label", "email", "key", "status", "attempts", "sent_at",
@@ -111,9 +111,10 @@ class NotificationAdmin(admin.ModelAdmin):
     search_fields = ["email", "key"]
     date_hierarchy = "created_at"
     readonly_fields = [
-        "kind", "key", "email", "user", "language", "payload", "status", "attempts",
+        "kind", "key", "email", "user", "language", "content", "status", "attempts",
         "last_error", "created_at", "queued_at", "sent_at",
     ]  # fmt: skip
+    fields = readonly_fields  # the payload only through `content`
     actions = ["resend"]
 
     def has_add_permission(self, request):
@@ -124,15 +125,43 @@ class NotificationAdmin(admin.ModelAdmin):
         kind = notifications.registry.kinds.get(notification.kind)
         return capfirst(str(kind.label)) if kind else notification.kind
 
+    @admin.display(description=_("contenu"))
+    def content(self, notification):
+        """What the e-mail is made of; an account e-mail's personal link is never shown."""
+        kind = notifications.registry.kinds.get(notification.kind)
+        if kind and kind.secret:
+            return (
+                notification.payload.get("subject", "")
+                + " "
+                + str(_("(texte non affiché : il contient un lien personnel)"))
+            )
+        return notification.payload
+
     @admin.action(description=_("Renvoyer les courriels sélectionnés"), permissions=["change"])
     def resend(self, request, queryset):
         """Failed ones are tried again; sent ones are sent once more (the person says they never
         got it). Those still on their way are left alone: they will be sent once. The rows
         become pending, which the drain publishes (this request never talks to the broker)."""
+        secret = [code for code, kind in notifications.registry.kinds.items() if kind.secret]
+        erased = queryset.filter(status=Notification.Status.SENT, kind__in=secret)
+        if refused := erased.count():
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d courriel de compte déjà envoyé ne peut pas être renvoyé : son lien "
+                    "personnel a été effacé. La personne en demande un nouveau depuis le site.",
+                    "%(count)d courriels de compte déjà envoyés ne peuvent pas être renvoyés : "
+                    "leur lien personnel a été effacé. La personne en demande un nouveau depuis "
+                    "le site.",
+                    refused,
+                )
+                % {"count": refused},
+                messages.WARNING,
+            )
         again = list(
-            queryset.filter(
-                status__in=[Notification.Status.FAILED, Notification.Status.SENT]
-            ).values_list("pk", flat=True)
+            queryset.filter(status__in=[Notification.Status.FAILED, Notification.Status.SENT])
+            .exclude(pk__in=erased.values("pk"))
+            .values_list("pk", flat=True)
         )
         Notification.objects.filter(pk__in=again).update(
             status=Notification.Status.PENDING, queued_at=None, attempts=0, last_error=""

@@ -10,8 +10,13 @@ class EsanteConfig(AppConfig):
         from allauth.account.signals import user_signed_up
 
         from . import textsearch
+        from .adapters import ACCOUNT, render_account_email
+        from .notifications import register_kind
 
         textsearch.connect()
+        register_kind(
+            ACCOUNT, _("les courriels de votre compte"), render_account_email, secret=True
+        )
         user_signed_up.connect(_remember_the_language, dispatch_uid="esante_signup_language")
 
 

@@ -161,8 +161,8 @@ class User(AbstractUser):
 
 
 class Notification(models.Model):
-    """One e-mail owed to one address: every e-mail the portal sends (but allauth's account
-    e-mails) is one of these rows, and the table is the outbox that delivers them.
+    """One e-mail owed to one address: every e-mail the portal sends (allauth's account
+    e-mails included) is one of these rows, and the table is the outbox that delivers them.
 
     Recorded once per (kind, key, address), in the transaction of the change that causes it: a
     re-run, a retried task or two concurrent beats can never create it twice. It then moves

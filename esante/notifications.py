@@ -1,4 +1,4 @@
-"""Every e-mail the portal sends (but allauth's account e-mails) goes one way: a Notification
+"""Every e-mail the portal sends goes one way: a Notification
 row, recorded once, published by the drain, sent by one task. Who gets what, exactly once,
 never lost.
 
@@ -17,7 +17,9 @@ turns a Notification row into an e-mail) and the periodic jobs that find what is
 
 A *transactional* kind (a registration's confirmation, a council decision) answers something
 the person did: it has no unsubscribe link or header and an unsubscription never stops it, but
-it goes through the same rows, with the same guarantees and the same admin.
+it goes through the same rows, with the same guarantees and the same admin. A *secret* kind
+(allauth's account e-mails, esante.adapters) carries a personal link: its text is erased from
+the row once sent, and it cannot be sent again (the person asks for a new link).
 """
 
 from collections.abc import Callable, Iterable
@@ -45,9 +47,11 @@ class Kind:
     # Lazily translated. For the others, completes « Pour ne plus recevoir … » on the unsubscribe
     # page and in the e-mail: "les rappels de clôture…"; the admin shows it for every kind.
     label: str
-    # Notification → {"subject", "template", "context", "attachments": [(name, bytes, type)]}
+    # Notification → {"subject", "template", "context", "attachments": [(name, bytes, type)]},
+    # or an e-mail already written: {"subject" (whole), "text", "html"}.
     render: Callable[[Notification], dict]
     transactional: bool = False
+    secret: bool = False
 
 
 @dataclass
@@ -59,10 +63,13 @@ class Registry:
 registry = Registry()
 
 
-def register_kind(code: str, label: str, render, *, transactional: bool = False) -> None:
+def register_kind(
+    code: str, label: str, render, *, transactional: bool = False, secret: bool = False
+) -> None:
     """`transactional`: the answer to something the person did (no unsubscribe link, never
-    stopped by an unsubscription)."""
-    registry.kinds[code] = Kind(code, label, render, transactional)
+    stopped by an unsubscription). `secret` (transactional too): the row's payload holds a
+    personal link, erased once the e-mail is sent."""
+    registry.kinds[code] = Kind(code, label, render, transactional or secret, secret)
 
 
 def register_job(name: str, job: Callable[[], int]) -> None:
@@ -184,6 +191,13 @@ def build_message(notification: Notification) -> EmailMultiAlternatives:
 def _build_message(notification: Notification) -> EmailMultiAlternatives:
     kind = registry.kinds[notification.kind]
     spec = kind.render(notification)
+    if "text" in spec:  # Written already (allauth's e-mails), in the language of the request.
+        message = EmailMultiAlternatives(
+            subject=spec["subject"], body=spec["text"], to=[notification.email]
+        )
+        if spec["html"]:
+            message.attach_alternative(spec["html"], "text/html")
+        return message
     context = {**spec["context"], "site_name": settings.SITE_NAME, "kind_label": kind.label}
     headers = {}
     if not kind.transactional:

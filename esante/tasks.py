@@ -62,7 +62,7 @@ def send_notification(self, notification_id: int) -> str:
 
 def _send(task, notification_id: int) -> str:
     from .models import Notification
-    from .notifications import build_message
+    from .notifications import build_message, registry
 
     with transaction.atomic():
         notification = Notification.objects.select_for_update().filter(pk=notification_id).first()
@@ -108,6 +108,10 @@ def _send(task, notification_id: int) -> str:
             notification.status = Notification.Status.SENT
             notification.sent_at = timezone.now()
             notification.last_error = ""
+            if registry.kinds[notification.kind].secret:
+                # Its personal link must not outlive the e-mail in the database.
+                notification.payload = {"subject": notification.payload.get("subject", "")}
+                fields.append("payload")
         notification.save(update_fields=fields)
     if error is None:
         return "sent"

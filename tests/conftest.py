@@ -70,6 +70,26 @@ _clock_key = pytest.StashKey[time_machine.travel]()
 
 
 @pytest.fixture
+def client(client, django_capture_on_commit_callbacks):
+    """The test client, whose requests run their on-commit callbacks (the outbox sending its
+    e-mails, without a broker) as they do outside the test's transaction."""
+
+    class CommittingClient:
+        def __getattr__(self, name):
+            return getattr(client, name)
+
+        def get(self, *args, **kwargs):
+            with django_capture_on_commit_callbacks(execute=True):
+                return client.get(*args, **kwargs)
+
+        def post(self, *args, **kwargs):
+            with django_capture_on_commit_callbacks(execute=True):
+                return client.post(*args, **kwargs)
+
+    return CommittingClient()
+
+
+@pytest.fixture
 def user(db):
     return UserFactory()
 
@@ -175,6 +195,19 @@ def _fast_test_settings(settings):
     """
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.WHITENOISE_AUTOREFRESH = True
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: rate limits and cached pages of one test never
+    reach the next (each xdist worker has its own cache: its own Redis database)."""
+    from django.core.cache import cache
+
+    yield
+    try:
+        cache.clear()
+    except Exception as exc:  # A test that stopped Redis: the next one finds it empty anyway.
+        print(f"cache not cleared: {exc!r}")
 
 
 @pytest.fixture(autouse=True)

@@ -58,6 +58,8 @@ class ModerationLog(models.Model):
         AUTO_HIDE = "auto_hide", _("Masquage automatique (signalements)")
         BLOCK = "block", _("Blocage d'un contributeur")
         UNBLOCK = "unblock", _("Levée d'un blocage")
+        EDIT = "edit", _("Modification par son auteur")
+        WITHDRAW = "withdraw", _("Retrait par son auteur")
 
     contribution = models.ForeignKey(
         Contribution,

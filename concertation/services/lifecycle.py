@@ -165,6 +165,19 @@ def contribution_move(
     else:
         contribution.status = transition.target
         contribution.save(update_fields=["status"])
+    if action in (EDIT, WITHDRAW):
+        # The author's own changes are in the log too: a moderator reading a contribution's
+        # history sees it was rewritten or withdrawn, and when (not the old text: it may be
+        # the very personal data the author removed).
+        ModerationLog.objects.create(
+            contribution=contribution,
+            target_user_id=contribution.author_id,
+            actor=actor,
+            action=action,
+            before={"status": before},
+            after={"status": contribution.status}
+            | ({"fields": sorted(set(changed_fields) - {"edited_at"})} if changed_fields else {}),
+        )
     if contribution.status == Status.PUBLISHED and before != Status.PUBLISHED:
         notifications.reply_published(contribution)
     return contribution

@@ -161,6 +161,27 @@ def test_moderated_contribution_cannot_be_withdrawn_over(db):
         services.contribution_withdraw(user=target.author, contribution=target)
 
 
+def test_the_author_s_edit_and_withdrawal_are_in_the_moderation_log(db):
+    """Every change of state is logged, the author's too (not the old text: it may be the
+    personal data the author removed)."""
+    target = ContributionFactory(status=S.PUBLISHED)
+    services.contribution_edit(user=target.author, contribution=target, body="Texte corrigé.")
+    services.contribution_withdraw(user=target.author, contribution=target)
+    edit, withdrawal = ModerationLog.objects.filter(contribution=target).order_by("pk")
+    assert (edit.action, edit.actor, edit.before, edit.after) == (
+        "edit",
+        target.author,
+        {"status": "published"},
+        {"status": "published", "fields": ["body"]},
+    )
+    assert (withdrawal.action, withdrawal.actor, withdrawal.after) == (
+        "withdraw",
+        target.author,
+        {"status": "withdrawn"},
+    )
+    assert withdrawal.get_action_display() == "Retrait par son auteur"
+
+
 def test_following_a_closed_consultation_is_refused_but_stopping_is_not(client, db):
     from django.urls import reverse
 

@@ -122,7 +122,8 @@ def _collect(client, folder: Path) -> dict[str, str]:
     pages.get("/recherche/?q=zzzzzz")  # no result
     pages.get(f"{chapter.get_absolute_url()}?paragraphe={chapter.paragraphs.first().anchor}")
     pages.get("/page-qui-n-existe-pas/", status=404)
-    pages.get(f"/desabonnement/{unsubscribe_token(CITIZEN, next(iter(registry.kinds)))}/")
+    kind = next(code for code, kind in registry.kinds.items() if not kind.transactional)
+    pages.get(f"/desabonnement/{unsubscribe_token(CITIZEN, kind)}/")
     pages.get("/desabonnement/jeton-invalide/", status=400)
     registration = event_services.registration_request(
         event=event, name="Camille Visiteuse", email="camille@example.org"

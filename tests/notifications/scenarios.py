@@ -4,6 +4,8 @@ the unit tests (Celery eager) and the integration tests (a real worker)."""
 import contextlib
 import datetime
 
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from concertation import services as concertation_services
@@ -81,6 +83,18 @@ def every_kind_of_e_mail(settings, committed=contextlib.nullcontext) -> None:
     RegistrationFactory(
         event=EventFactory(starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
     )
+
+    # Accounts: signing up sends the address confirmation (allauth's e-mails go the same way).
+    with committed():
+        response = Client().post(
+            reverse("account_signup"),
+            {
+                "email": "dominique@example.org",
+                "password1": "b0n-Mot-de-passe",
+                "password2": "b0n-Mot-de-passe",
+            },
+        )
+    assert response.status_code == 302, response.content.decode()[:3000]
 
     with committed():
         run_jobs("reminders")

@@ -352,6 +352,8 @@ CONTRIBUTION_RECEIPT = "contribution_receipt"
 REPLY_NOTICE = "reply_notice"
 CONTRIBUTION_MODERATED = "contribution_moderated"
 FLAG_OUTCOME = "flag_outcome"
+OFFICIAL_ANSWER = "official_answer"
+REWORDING_DECISION = "rewording_decision"
 
 
 def _to(user, **payload) -> list[Recipient]:
@@ -407,6 +409,95 @@ def flags_resolved(contribution: Contribution, flags) -> int:
         for flag in flags
         if flag.user.flag_outcome_notices and flag.user.is_active
     )
+
+
+def answer_published(answer, contributions) -> int:
+    """Each author whose contribution the published `answer` answers, told once per answer (one
+    e-mail for several of their contributions), in their language."""
+    by_author: dict[int, tuple] = {}
+    for contribution in contributions:
+        author = contribution.author
+        if author.is_active:
+            by_author.setdefault(author.pk, (author, []))[1].append(contribution.pk)
+    return notify_many(
+        OFFICIAL_ANSWER,
+        f"answer:{answer.pk}",
+        [
+            Recipient(
+                email=author.email,
+                user_id=author.pk,
+                payload={"answer": answer.pk, "contributions": pks},
+            )
+            for author, pks in by_author.values()
+        ],
+    )
+
+
+def rewording_decided(contribution: Contribution) -> int:
+    """The author of a rewording told what became of it, once per outcome."""
+    return notify_many(
+        REWORDING_DECISION,
+        f"rewording:{contribution.pk}:{contribution.rewording_outcome}",
+        _to(
+            contribution.author,
+            contribution=contribution.pk,
+            outcome=contribution.rewording_outcome,
+            version=contribution.rewording_version_id,
+        ),
+    )
+
+
+def render_official_answer(notification):
+    from .models import OfficialAnswer
+
+    answer = OfficialAnswer.objects.select_related("chapter__consultation").get(
+        pk=notification.payload["answer"]
+    )
+    contributions = list(
+        Contribution.objects.select_related("chapter__consultation", "paragraph")
+        .filter(pk__in=notification.payload["contributions"])
+        .order_by("created_at")
+    )
+    return {
+        "subject": gettext("Réponse officielle à votre contribution sur « %(chapter)s »")
+        % {"chapter": answer.chapter.title},
+        "template": "emails/notifications/official_answer",
+        "context": {
+            "answer": answer,
+            "state": answer.get_state_display(),
+            "contributions": [(c, absolute_url(c.get_absolute_url())) for c in contributions],
+            "account_url": absolute_url(reverse("account")),
+        },
+    }
+
+
+def render_rewording_decision(notification):
+    from .models import RewordingOutcome
+
+    contribution = _contribution(notification)
+    outcome = notification.payload["outcome"]
+    version = contribution.rewording_version
+    return {
+        "subject": gettext("Votre proposition de reformulation sur « %(chapter)s »")
+        % {"chapter": contribution.chapter.title},
+        "template": "emails/notifications/rewording_decision",
+        "context": {
+            "contribution": contribution,
+            "outcome": RewordingOutcome(outcome).label,
+            "accepted": outcome != RewordingOutcome.REJECTED,
+            "version": version,
+            "url": absolute_url(contribution.get_absolute_url()),
+            "changes_url": absolute_url(
+                reverse(
+                    "concertation:chapter_versions",
+                    kwargs={
+                        "slug": contribution.chapter.consultation.slug,
+                        "chapter": contribution.chapter.slug,
+                    },
+                )
+            ),
+        },
+    }
 
 
 def _contribution(notification) -> Contribution:
@@ -515,4 +606,14 @@ def register_contribution_kinds():
         FLAG_OUTCOME,
         gettext_lazy("la suite donnée à vos signalements"),
         render_flag_outcome,
+    )
+    register_kind(
+        OFFICIAL_ANSWER,
+        gettext_lazy("les réponses officielles à vos contributions"),
+        render_official_answer,
+    )
+    register_kind(
+        REWORDING_DECISION,
+        gettext_lazy("la suite donnée à vos propositions de reformulation"),
+        render_rewording_decision,
     )

@@ -258,6 +258,17 @@ def moderate(user, contribution=None) -> str | None:
     return None
 
 
+@gate("concertation.answer")
+def answer(user, contribution=None) -> str | None:
+    """Answer officially, decide on a rewording (the DNS team); with a contribution, only a
+    published one."""
+    if not is_dns_team(user):
+        return gettext("Seule l'équipe DNS répond officiellement aux contributions.")
+    if contribution is not None:
+        return _state_refusal("answer", contribution)
+    return None
+
+
 __all__ = ["ensure", "is_dns_team", "why_not"]
 
 # Admin: national concertation content and moderation belong to the DNS team.
@@ -277,6 +288,9 @@ for model in (
     "deliverable",
     "application",
     "ethicspilot",
+    "officialanswer",
+    "answertemplate",
+    "synthesis",
 ):
     for verb in ("view", "add", "change", "delete"):
         rules.add_perm(f"concertation.{verb}_{model}", is_dns_team)

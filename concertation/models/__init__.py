@@ -4,6 +4,7 @@ stays `concertation` and `from concertation.models import X` works for every mod
 - `texts`: consultations, chapters, versions, paragraphs;
 - `participation`: contributions, reactions, flags, follows, charter acceptances;
 - `moderation`: contributor blocks, the moderation log;
+- `answers`: official answers, answer templates, syntheses;
 - `concertation.council.models`: the Conseil du Numérique en Santé.
 """
 
@@ -13,11 +14,14 @@ stays `concertation` and `from concertation.models import X` works for every mod
 from .texts import Chapter, ChapterVersion, Consultation, Paragraph, ParagraphText
 from .participation import CharterAcceptance, Contribution, Flag, Follow, Reaction
 from .moderation import ContributorBlock, ModerationLog
+from .answers import AnswerState, AnswerTemplate, OfficialAnswer, RewordingOutcome, Synthesis
 from ..council.models import Application, CouncilMeeting, Deliverable, EthicsPilot, WorkingGroup
 
 # isort: on
 
 __all__ = [
+    "AnswerState",
+    "AnswerTemplate",
     "Application",
     "Chapter",
     "ChapterVersion",
@@ -31,8 +35,11 @@ __all__ = [
     "Flag",
     "Follow",
     "ModerationLog",
+    "OfficialAnswer",
     "Paragraph",
     "ParagraphText",
     "Reaction",
+    "RewordingOutcome",
+    "Synthesis",
     "WorkingGroup",
 ]

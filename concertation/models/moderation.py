@@ -60,6 +60,8 @@ class ModerationLog(models.Model):
         UNBLOCK = "unblock", _("Levée d'un blocage")
         EDIT = "edit", _("Modification par son auteur")
         WITHDRAW = "withdraw", _("Retrait par son auteur")
+        ANSWER = "answer", _("Réponse officielle")
+        REWORDING = "rewording", _("Suite donnée à une reformulation")
 
     contribution = models.ForeignKey(
         Contribution,

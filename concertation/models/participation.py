@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from esante.i18n import date_in_words
 
 from ..querysets import ContributionQuerySet
+from .answers import AnswerState, RewordingOutcome
 from .texts import Chapter, ChapterVersion, Consultation, Paragraph
 
 
@@ -87,6 +88,27 @@ class Contribution(models.Model):
     flag_count = models.PositiveIntegerField(_("signalements"), default=0)
     created_at = models.DateTimeField(_("créée le"), default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(_("modifiée le"), null=True, blank=True)
+    # The state of its latest published official answer (concertation.models.answers), kept
+    # here so that lists and figures never join the answers: empty while unanswered.
+    answer_state = models.CharField(
+        _("réponse officielle"), max_length=20, choices=AnswerState.choices, blank=True
+    )
+    answered_at = models.DateTimeField(_("répondue le"), null=True, blank=True)
+    # A rewording's fate, and the chapter version that took it in (accepted, partly accepted).
+    rewording_outcome = models.CharField(
+        _("suite donnée à la reformulation"),
+        max_length=20,
+        choices=RewordingOutcome.choices,
+        blank=True,
+    )
+    rewording_version = models.ForeignKey(
+        "ChapterVersion",
+        verbose_name=_("version qui l'intègre"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accepted_rewordings",
+    )
 
     objects = ContributionQuerySet.as_manager()
 
@@ -96,6 +118,9 @@ class Contribution(models.Model):
         indexes = [
             models.Index(fields=["chapter", "status", "-created_at"], name="contrib_chapter_idx"),
             models.Index(fields=["paragraph", "status"], name="contrib_paragraph_idx"),
+            models.Index(
+                fields=["consultation", "status", "answer_state"], name="contrib_answer_idx"
+            ),
         ]
 
     def __str__(self):

@@ -5,10 +5,12 @@ them through this package (`from concertation import services`), whichever modul
 - `participation`: contributions, reactions, flags, follows, the charter;
 - `lifecycle`: every change of a contribution's state, with its log and notices;
 - `moderation`: the DNS team's decisions and contributor blocks;
+- `answers`: official answers and the decisions on rewordings;
 - `concertation.council.services`: applications to the council's working groups.
 """
 
 from ..council.services import application_create, application_withdraw, applications_decide
+from .answers import answer_draft, answer_publish, answers_publish, rewording_decide
 from .lifecycle import TRANSITIONS, contribution_move, state_refusal
 from .moderation import contributions_moderate, contributor_block, contributor_unblock
 from .participation import (
@@ -30,6 +32,9 @@ __all__ = [
     "REWORDING_MISSING",
     "TRANSITIONS",
     "PersonalDataWarning",
+    "answer_draft",
+    "answer_publish",
+    "answers_publish",
     "application_create",
     "application_withdraw",
     "applications_decide",
@@ -48,5 +53,6 @@ __all__ = [
     "follow_toggle",
     "has_accepted_charter",
     "reaction_set",
+    "rewording_decide",
     "state_refusal",
 ]

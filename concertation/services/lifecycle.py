@@ -15,11 +15,15 @@ notifications the change implies (concertation.notifications), so that they comm
                rejected
     hide       (same)                        hidden                          the DNS team
     reject     (same)                        rejected                        the DNS team
+    answer     published                     unchanged (answer_state set)    the DNS team (answer)
+    rewording  published (a rewording)       unchanged (rewording_outcome)   the DNS team (answer)
 
 Notices: the receipt to the author on submit; the reply notice to the parent's author when a
 reply becomes published (on submit or by moderation); the author told when hidden or rejected,
 with the public reason; each flagger told once the outcome (published: kept, hidden, rejected)
-when a moderator resolves their flag.
+when a moderator resolves their flag; the author told once when an official answer on their
+contribution is published (concertation.services.answers publishes them), and when their
+rewording is accepted, partly accepted or not retained.
 """
 
 from dataclasses import dataclass
@@ -48,11 +52,16 @@ PUBLISH = ModerationLog.Action.PUBLISH.value
 HIDE = ModerationLog.Action.HIDE.value
 REJECT = ModerationLog.Action.REJECT.value
 MODERATION = (PUBLISH, HIDE, REJECT)
+ANSWER = ModerationLog.Action.ANSWER.value
+REWORDING = ModerationLog.Action.REWORDING.value
 
 ALREADY_WITHDRAWN = gettext_lazy("Cette contribution est déjà retirée.")
 MODERATED = gettext_lazy("Cette contribution a fait l'objet d'une décision de modération.")
 NOT_EDITABLE = gettext_lazy("Cette contribution ne peut plus être modifiée.")
 NOT_PUBLISHED = gettext_lazy("Cette contribution n'est pas publiée.")
+ONLY_PUBLISHED_ANSWERED = gettext_lazy(
+    "Seule une contribution publiée reçoit une réponse officielle."
+)
 WITHDRAWN_BY_AUTHOR = gettext_lazy(
     "Cette contribution a été retirée par son auteur : il n'y a plus rien à modérer."
 )
@@ -93,6 +102,12 @@ TRANSITIONS = {
     PUBLISH: Transition(_MODERABLE, Status.PUBLISHED, "concertation.moderate", **_MODERATION),
     HIDE: Transition(_MODERABLE, Status.HIDDEN, "concertation.moderate", **_MODERATION),
     REJECT: Transition(_MODERABLE, Status.REJECTED, "concertation.moderate", **_MODERATION),
+    ANSWER: Transition(
+        frozenset({Status.PUBLISHED}), None, "concertation.answer", {}, ONLY_PUBLISHED_ANSWERED
+    ),
+    REWORDING: Transition(
+        frozenset({Status.PUBLISHED}), None, "concertation.answer", {}, ONLY_PUBLISHED_ANSWERED
+    ),
 }
 
 
@@ -127,6 +142,9 @@ def contribution_move(
     note: str = "",
     held_reason: str = "",
     changed_fields: tuple[str, ...] = (),
+    answer=None,
+    outcome: str = "",
+    version=None,
 ) -> Contribution:
     """Make one transition of the table, or raise PermissionDenied with the reason.
 
@@ -134,7 +152,10 @@ def contribution_move(
       says for the log what was found;
     - edit: `contribution` carries its new text in `changed_fields`; `held_reason` as above;
     - auto_hide: `note` for the log (how many flags);
-    - publish, hide, reject: `reason` (one of the list, but to publish) and `note`, public.
+    - publish, hide, reject: `reason` (one of the list, but to publish) and `note`, public;
+    - answer: `answer`, the OfficialAnswer being published (its authors are told by
+      concertation.services.answers, once per answer, not once per contribution);
+    - rewording: `outcome` (RewordingOutcome) and, when accepted, the `version` that takes it.
 
     Callers lock the row (select_for_update) when they read it to decide."""
     transition = TRANSITIONS[action]
@@ -162,6 +183,10 @@ def contribution_move(
         )
     elif action in MODERATION:
         _moderate(contribution, action=action, actor=actor, reason=reason, note=note)
+    elif action == ANSWER:
+        _answer(contribution, answer=answer, actor=actor)
+    elif action == REWORDING:
+        _decide_rewording(contribution, outcome=outcome, version=version, actor=actor)
     else:
         contribution.status = transition.target
         contribution.save(update_fields=["status"])
@@ -265,6 +290,54 @@ def _moderate(contribution: Contribution, *, action: str, actor, reason: str, no
     if action != PUBLISH:
         notifications.contribution_moderated(contribution)
     notifications.flags_resolved(contribution, flags)
+
+
+def _answer(contribution: Contribution, *, answer, actor) -> None:
+    before = {"answer_state": contribution.answer_state}
+    contribution.answer_state = answer.state
+    contribution.answered_at = answer.published_at or timezone.now()
+    contribution.save(update_fields=["answer_state", "answered_at"])
+    ModerationLog.objects.create(
+        contribution=contribution,
+        target_user_id=contribution.author_id,
+        actor=actor,
+        action=ANSWER,
+        before=before,
+        after={"answer_state": answer.state, "answer": answer.pk},
+    )
+
+
+def _decide_rewording(contribution: Contribution, *, outcome: str, version, actor) -> None:
+    from ..models import RewordingOutcome
+
+    if contribution.kind != Contribution.Kind.REWORDING:
+        raise ValidationError(gettext("Cette contribution ne propose pas de reformulation."))
+    if outcome not in RewordingOutcome.values:
+        raise ValidationError(gettext("Choisissez la suite donnée à la reformulation."))
+    taken = outcome != RewordingOutcome.REJECTED
+    if taken and (version is None or version.chapter_id != contribution.chapter_id):
+        raise ValidationError(
+            gettext("Indiquez la version du chapitre qui intègre cette reformulation.")
+        )
+    before = {
+        "rewording_outcome": contribution.rewording_outcome,
+        "rewording_version": contribution.rewording_version_id,
+    }
+    contribution.rewording_outcome = outcome
+    contribution.rewording_version = version if taken else None
+    contribution.save(update_fields=["rewording_outcome", "rewording_version"])
+    ModerationLog.objects.create(
+        contribution=contribution,
+        target_user_id=contribution.author_id,
+        actor=actor,
+        action=REWORDING,
+        before=before,
+        after={
+            "rewording_outcome": outcome,
+            "rewording_version": contribution.rewording_version_id,
+        },
+    )
+    notifications.rewording_decided(contribution)
 
 
 def flags_threshold_reached(contribution: Contribution) -> bool:

@@ -53,6 +53,18 @@ def every_kind_of_e_mail(settings, committed=contextlib.nullcontext) -> None:
             actor=staff, contribution_ids=[flagged.pk], action="hide", reason="advertising"
         )
 
+    # Official answers: an answer published on the first contribution, a rewording accepted.
+    with committed():
+        answer = concertation_services.answer_draft(
+            actor=staff, contributions=[first], state="taken", body="Retenu dans la version 2."
+        )
+        concertation_services.answers_publish(actor=staff, answer_ids=[answer.pk])
+    rewording = ContributionFactory(chapter=chapter, kind="rewording", proposed_text="Mieux dit.")
+    with committed():
+        concertation_services.rewording_decide(
+            actor=staff, contribution=rewording, outcome="accepted", version=chapter.current_version
+        )
+
     # The council: a decision; a group whose applications close soon (its reminder).
     application = ApplicationFactory()
     with committed():

@@ -1,0 +1,140 @@
+"""Official answers: drafted by the DNS team, published one by one or all at once. Publishing is
+a step of each answered contribution's lifecycle (logged, its `answer_state` set) and tells each
+author once, through the notification pipeline, in their language.
+
+Publishing a thousand drafts is one transaction per answer: a failure leaves the answers already
+published as they are, and publishing again skips them (an answer is published once; its notice
+is recorded once per author and answer, whatever runs twice)."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from esante.models import User
+
+from .. import notifications
+from .. import rules as concertation_rules
+from ..models import AnswerState, Contribution, OfficialAnswer
+from . import lifecycle
+from .participation import clean_text
+
+
+def answer_errors(
+    *, chapter, paragraph=None, contributions=(), state: str = "", body: str = ""
+) -> dict[str, str]:
+    """What an answer lacks, by field, in French: asked by the service and by the admin form."""
+    errors = {}
+    if state not in AnswerState.values:
+        errors["state"] = gettext("Choisissez la position de la réponse dans la liste.")
+    if not (body or "").strip():
+        errors["body"] = gettext("Écrivez la réponse argumentée.")
+    if paragraph is not None and paragraph.chapter_id != chapter.pk:
+        errors["paragraph"] = gettext("Ce paragraphe n'appartient pas au chapitre choisi.")
+    others = [c for c in contributions if c.chapter_id != chapter.pk]
+    if others:
+        errors["contributions"] = gettext(
+            "Une réponse porte sur un seul chapitre : retirez les contributions d'autres chapitres."
+        )
+    elif any(c.status != Contribution.Status.PUBLISHED for c in contributions):
+        errors["contributions"] = str(lifecycle.ONLY_PUBLISHED_ANSWERED)
+    if paragraph is None and not contributions:
+        errors["contributions"] = gettext(
+            "Choisissez les contributions auxquelles elle répond, ou un paragraphe."
+        )
+    return errors
+
+
+@transaction.atomic
+def answer_draft(
+    *,
+    actor: User,
+    contributions: list[Contribution] = (),
+    paragraph=None,
+    state: str,
+    body: str,
+    team: str = "",
+    template=None,
+) -> OfficialAnswer:
+    """A draft answer on `contributions` (all of one chapter) or on a `paragraph`; nothing is
+    public nor sent until it is published."""
+    concertation_rules.ensure("concertation.answer", actor)
+    contributions = list(contributions)
+    chapter = paragraph.chapter if paragraph is not None else None
+    if chapter is None and contributions:
+        chapter = contributions[0].chapter
+    if chapter is None:
+        raise ValidationError(
+            gettext("Choisissez les contributions auxquelles elle répond, ou un paragraphe.")
+        )
+    errors = answer_errors(
+        chapter=chapter, paragraph=paragraph, contributions=contributions, state=state, body=body
+    )
+    if errors:
+        raise ValidationError(errors)
+    answer = OfficialAnswer.objects.create(
+        consultation_id=chapter.consultation_id,
+        chapter=chapter,
+        paragraph=paragraph,
+        state=state,
+        body=clean_text(body, field="body"),
+        template=template,
+        created_by=actor,
+        **({"team": team.strip()} if team.strip() else {}),
+    )
+    answer.contributions.set(contributions)
+    return answer
+
+
+def answers_publish(*, actor: User, answer_ids) -> int:
+    """Publish these drafts, each in its own transaction; returns how many were published.
+    Answers already published are skipped: running it twice publishes and sends nothing more."""
+    concertation_rules.ensure("concertation.answer", actor)
+    published = 0
+    for pk in list(answer_ids):
+        published += answer_publish(actor=actor, answer_id=pk)
+    return published
+
+
+@transaction.atomic
+def answer_publish(*, actor: User, answer_id: int) -> bool:
+    """Publish one draft: public from now on, each answered contribution's `answer_state` set
+    (a lifecycle step, logged), each author told once. False if it was published already."""
+    concertation_rules.ensure("concertation.answer", actor)
+    answer = OfficialAnswer.objects.select_for_update().filter(pk=answer_id).first()
+    if answer is None or answer.status == OfficialAnswer.Status.PUBLISHED:
+        return False
+    answer.status = OfficialAnswer.Status.PUBLISHED
+    answer.published_at = timezone.now()
+    answer.published_by = actor
+    answer.save(update_fields=["status", "published_at", "published_by"])
+    answered = []
+    for contribution in (
+        Contribution.objects.select_for_update(of=("self",))
+        .select_related("consultation", "author")
+        .filter(pk__in=answer.contributions.values("pk"))
+        .order_by("pk")
+    ):
+        try:
+            lifecycle.contribution_move(
+                contribution=contribution, action=lifecycle.ANSWER, actor=actor, answer=answer
+            )
+        except PermissionDenied:
+            continue  # hidden or withdrawn since the draft: not answered publicly
+        answered.append(contribution)
+    notifications.answer_published(answer, answered)
+    return True
+
+
+@transaction.atomic
+def rewording_decide(*, actor: User, contribution: Contribution, outcome: str, version=None):
+    """Accept, partly accept or reject a rewording proposal; accepted, it is linked to the
+    chapter version that includes it. Logged; its author told once per outcome."""
+    contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    return lifecycle.contribution_move(
+        contribution=contribution,
+        action=lifecycle.REWORDING,
+        actor=actor,
+        outcome=outcome,
+        version=version,
+    )

@@ -1,0 +1,138 @@
+"""Official answers and rewording decisions: lifecycle steps, logged, their authors told once."""
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import TestCase
+
+from concertation import services
+from concertation.models import Contribution, ModerationLog, OfficialAnswer
+from esante.models import Notification
+from tests.concertation.factories import ChapterFactory, ContributionFactory, paragraph_at
+from tests.esante.factories import UserFactory
+
+S = Contribution.Status
+
+
+def committed():
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+def test_a_published_answer_sets_the_state_logs_it_and_tells_the_author_once(db, dns_staff):
+    chapter = ChapterFactory()
+    author = UserFactory(language="fr")
+    first, second = ContributionFactory.create_batch(2, chapter=chapter, author=author)
+    answer = services.answer_draft(
+        actor=dns_staff,
+        contributions=[first, second],
+        state="partly",
+        body="Nous retenons **l'identité numérique**, pas le reste.",
+    )
+    first.refresh_from_db()
+    assert first.answer_state == "" and not Notification.objects.exists()  # a draft: nothing
+
+    with committed():
+        assert services.answers_publish(actor=dns_staff, answer_ids=[answer.pk]) == 1
+    answer.refresh_from_db()
+    assert answer.status == "published" and answer.published_by == dns_staff
+    for contribution in (first, second):
+        contribution.refresh_from_db()
+        assert contribution.answer_state == "partly"
+        assert contribution.answered_at == answer.published_at
+    logs = ModerationLog.objects.filter(action="answer").order_by("contribution_id")
+    assert [log.contribution_id for log in logs] == sorted([first.pk, second.pk])
+    assert logs[0].actor == dns_staff and logs[0].after["answer_state"] == "partly"
+    [message] = mail.outbox  # one e-mail for both contributions
+    assert message.to == [author.email]
+    assert "Réponse officielle" in message.subject
+    assert "Partiellement pris en compte" in message.body
+    assert "l'identité numérique" in message.body
+    assert (
+        f"#contribution-{first.pk}" in message.body and f"#contribution-{second.pk}" in message.body
+    )
+
+    with committed():  # published again, or the task run twice: nothing more
+        assert services.answers_publish(actor=dns_staff, answer_ids=[answer.pk]) == 0
+    assert len(mail.outbox) == 1
+    assert ModerationLog.objects.filter(action="answer").count() == 2
+
+
+def test_only_the_dns_team_answers_and_only_published_contributions(db, dns_staff, user):
+    contribution = ContributionFactory()
+    with pytest.raises(PermissionDenied, match="Seule l'équipe DNS"):
+        services.answer_draft(actor=user, contributions=[contribution], state="taken", body="x")
+    held = ContributionFactory(chapter=contribution.chapter, status=S.PENDING)
+    with pytest.raises(ValidationError) as error:
+        services.answer_draft(actor=dns_staff, contributions=[held], state="taken", body="Oui.")
+    assert "Seule une contribution publiée" in str(error.value)
+    with pytest.raises(ValidationError) as error:
+        services.answer_draft(actor=dns_staff, contributions=[contribution], state="", body="")
+    assert "Choisissez la position" in str(error.value) and "Écrivez la réponse" in str(error.value)
+    other = ContributionFactory()  # another chapter
+    with pytest.raises(ValidationError, match="un seul chapitre"):
+        services.answer_draft(
+            actor=dns_staff, contributions=[contribution, other], state="taken", body="Oui."
+        )
+    assert not OfficialAnswer.objects.exists()
+
+
+def test_a_contribution_hidden_after_the_draft_is_not_answered(db, dns_staff):
+    contribution = ContributionFactory()
+    answer = services.answer_draft(
+        actor=dns_staff, contributions=[contribution], state="taken", body="Oui."
+    )
+    Contribution.objects.filter(pk=contribution.pk).update(status=S.HIDDEN)
+    with committed():
+        services.answers_publish(actor=dns_staff, answer_ids=[answer.pk])
+    contribution.refresh_from_db()
+    assert contribution.answer_state == "" and mail.outbox == []
+
+
+def test_an_answer_on_a_paragraph_needs_no_contribution(db, dns_staff):
+    chapter = ChapterFactory()
+    paragraph = paragraph_at(chapter, 1)
+    answer = services.answer_draft(
+        actor=dns_staff, paragraph=paragraph, state="already_planned", body="Prévu en 2027."
+    )
+    assert answer.chapter == chapter and answer.consultation == chapter.consultation
+
+
+def test_a_rewording_accepted_into_a_version_is_linked_logged_and_its_author_told(db, dns_staff):
+    chapter = ChapterFactory()
+    rewording = ContributionFactory(
+        chapter=chapter, kind="rewording", proposed_text="Un texte plus clair."
+    )
+    with pytest.raises(ValidationError, match="Indiquez la version"):
+        services.rewording_decide(actor=dns_staff, contribution=rewording, outcome="accepted")
+    version = chapter.current_version
+    with committed():
+        services.rewording_decide(
+            actor=dns_staff, contribution=rewording, outcome="accepted", version=version
+        )
+    rewording.refresh_from_db()
+    assert rewording.rewording_outcome == "accepted" and rewording.rewording_version == version
+    log = ModerationLog.objects.get(action="rewording")
+    assert log.after == {"rewording_outcome": "accepted", "rewording_version": version.pk}
+    [message] = mail.outbox
+    assert "Acceptée" in message.body
+    assert f"version {version.number}" in message.body
+    comment = ContributionFactory(chapter=chapter)
+    with pytest.raises(ValidationError, match="ne propose pas de reformulation"):
+        services.rewording_decide(actor=dns_staff, contribution=comment, outcome="rejected")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_publishing_a_thousand_drafts_sends_a_thousand_notices_once_even_run_twice(dns_staff):
+    chapter = ChapterFactory()
+    authors = UserFactory.create_batch(1000)
+    contributions = [ContributionFactory(chapter=chapter, author=author) for author in authors]
+    drafts = [
+        services.answer_draft(
+            actor=dns_staff, contributions=[contribution], state="taken", body="Retenu."
+        ).pk
+        for contribution in contributions
+    ]
+    assert services.answers_publish(actor=dns_staff, answer_ids=drafts) == 1000
+    assert services.answers_publish(actor=dns_staff, answer_ids=drafts) == 0
+    assert Notification.objects.filter(kind="official_answer").count() == 1000
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(a.email for a in authors)

@@ -25,6 +25,8 @@ urlpatterns = [
     ),
     path("concertation/<slug:slug>/", views.consultation_detail, name="consultation_detail"),
     path("concertation/<slug:slug>/suivre/", views.follow, name="follow_consultation"),
+    # Before the chapter pages: their <slug:chapter> would take « resultats ».
+    path("concertation/<slug:slug>/resultats/", include("concertation.results.urls")),
     path("concertation/<slug:slug>/<slug:chapter>/", views.chapter_detail, name="chapter_detail"),
     path(
         "concertation/<slug:slug>/<slug:chapter>/contribuer/",

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Q
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -111,8 +112,8 @@ class NotificationAdmin(admin.ModelAdmin):
     search_fields = ["email", "key"]
     date_hierarchy = "created_at"
     readonly_fields = [
-        "kind", "key", "email", "user", "language", "content", "status", "attempts",
-        "last_error", "created_at", "queued_at", "sent_at",
+        "kind_label", "key", "email", "account", "language_label", "content", "status",
+        "attempts", "last_error", "created_at", "queued_at", "sent_at",
     ]  # fmt: skip
     fields = readonly_fields  # the payload only through `content`
     actions = ["resend"]
@@ -125,9 +126,27 @@ class NotificationAdmin(admin.ModelAdmin):
         kind = notifications.registry.kinds.get(notification.kind)
         return capfirst(str(kind.label)) if kind else notification.kind
 
+    @admin.display(description=_("compte"))
+    def account(self, notification):
+        return notification.user or "—"
+
+    @admin.display(description=_("langue"))
+    def language_label(self, notification):
+        """The language stored on the row; empty: the account's, else French."""
+        names = dict(settings.LANGUAGES)
+        if notification.language:
+            return names.get(notification.language, notification.language)
+        return _("celle du compte (%(language)s)") % {
+            "language": names.get(
+                notification.user.language if notification.user else "",
+                names[settings.LANGUAGE_CODE],
+            )
+        }
+
     @admin.display(description=_("contenu"))
     def content(self, notification):
-        """What the e-mail is made of; an account e-mail's personal link is never shown."""
+        """What the e-mail says, as it is written now (its subject and text), not the JSON it is
+        made from; an account e-mail's personal link is never shown."""
         kind = notifications.registry.kinds.get(notification.kind)
         if kind and kind.secret:
             return (
@@ -135,7 +154,15 @@ class NotificationAdmin(admin.ModelAdmin):
                 + " "
                 + str(_("(texte non affiché : il contient un lien personnel)"))
             )
-        return notification.payload
+        try:
+            message = notifications.build_message(notification)
+        except Exception:  # What it was about is gone (deleted since): say what is stored.
+            return ", ".join(f"{key} : {value}" for key, value in notification.payload.items())
+        return format_html(
+            '<strong>{}</strong><div class="email-preview">{}</div>',
+            message.subject,
+            message.body,
+        )
 
     @admin.action(description=_("Renvoyer les courriels sélectionnés"), permissions=["change"])
     def resend(self, request, queryset):
@@ -180,6 +207,11 @@ class NotificationAdmin(admin.ModelAdmin):
 
 @admin.register(Unsubscription)
 class UnsubscriptionAdmin(admin.ModelAdmin):
-    list_display = ["email", "kind", "created_at"]
-    list_filter = ["kind"]
+    list_display = ["email", "kind_label", "created_at"]
+    list_filter = [KindFilter]
     search_fields = ["email"]
+
+    @admin.display(description=_("type"), ordering="kind")
+    def kind_label(self, unsubscription):
+        kind = notifications.registry.kinds.get(unsubscription.kind)
+        return capfirst(str(kind.label)) if kind else unsubscription.kind

@@ -2,6 +2,7 @@
 
 - `texts`: consultations and chapters;
 - `moderation`: the moderation queue, flags, blocks, the moderation log;
+- `answers`: official answers, answer templates, syntheses, the answering view of contributions;
 - `concertation.council.admin`: the Conseil du Numérique en Santé.
 """
 
@@ -9,8 +10,9 @@
 # isort: off
 from . import texts
 from . import moderation
+from . import answers
 from ..council import admin as council_admin
 
 # isort: on
 
-__all__ = ["council_admin", "moderation", "texts"]
+__all__ = ["answers", "council_admin", "moderation", "texts"]

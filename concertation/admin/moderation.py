@@ -4,8 +4,10 @@ contributor blocks and the append-only moderation log; every decision goes throu
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, IntegerField, Value, When
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext_lazy
@@ -18,6 +20,16 @@ from ..models import Contribution, ContributorBlock, Flag, ModerationLog, Paragr
 from ..moderation import REASON_LABELS, REASONS
 from ..services import lifecycle
 from .inlines import ReadOnlyInline
+from .labels import (
+    DASH,
+    ChapterFilter,
+    ReasonFilter,
+    chapter_label,
+    log_html,
+    reason_label,
+    version_label,
+    versions_of,
+)
 
 
 class ModerationActionForm(ActionForm):
@@ -46,15 +58,29 @@ class FlaggedFilter(admin.SimpleListFilter):
 
 class FlagInline(ReadOnlyInline):
     model = Flag
-    fields = ["created_at", "user", "reason", "note", "resolved_at"]
+    fields = ["created_at", "flagged_by", "reason", "note", "resolved_at"]
     readonly_fields = fields
+
+    @admin.display(description=_("signalée par"))
+    def flagged_by(self, obj):
+        return obj.user
 
 
 class LogInline(ReadOnlyInline):
+    """The history of a contribution, in sentences (« Statut : Publiée → Masquée »)."""
+
     model = ModerationLog
     fk_name = "contribution"
-    fields = ["created_at", "actor", "action", "before", "after", "reason", "note"]
+    fields = ["created_at", "actor", "action", "changes", "reason_label", "note"]
     readonly_fields = fields
+
+    @admin.display(description=_("changements"))
+    def changes(self, obj):
+        return log_html(obj, versions_of([obj]))
+
+    @admin.display(description=_("motif"))
+    def reason_label(self, obj):
+        return reason_label(obj.reason)
 
 
 class ContributionModerationForm(forms.ModelForm):
@@ -132,6 +158,7 @@ class ContributionAdmin(admin.ModelAdmin):
     form = ContributionModerationForm
     action_form = ModerationActionForm
     actions = ["publish", "hide", "reject"]
+    change_list_template = "admin/concertation/contribution/change_list.html"
     list_display = [
         "excerpt",
         "status",
@@ -139,7 +166,7 @@ class ContributionAdmin(admin.ModelAdmin):
         "flag_count",
         "kind",
         "author_label",
-        "chapter",
+        "chapter_column",
         "created_at",
     ]
     list_filter = [
@@ -147,7 +174,7 @@ class ContributionAdmin(admin.ModelAdmin):
         FlaggedFilter,
         "held_reason",
         "consultation",
-        "chapter",
+        ChapterFilter,
         "kind",
         "author__stakeholder_type",
     ]
@@ -167,6 +194,11 @@ class ContributionAdmin(admin.ModelAdmin):
         "disagree_count",
         "held_reason",
         "moderated_at",
+        "answer_state_label",
+        "answered_at",
+        "rewording_outcome",
+        "rewording_version_label",
+        "answers_list",
     ]
     fieldsets = [
         (
@@ -199,8 +231,48 @@ class ContributionAdmin(admin.ModelAdmin):
                 ]
             },
         ),
+        (
+            _("Réponse officielle"),
+            {
+                "fields": [
+                    "answer_state_label",
+                    "answered_at",
+                    "rewording_outcome",
+                    "rewording_version_label",
+                    "answers_list",
+                ]
+            },
+        ),
     ]
     inlines = [FlagInline, LogInline]
+
+    def get_urls(self):
+        # The answering view (the same contributions, for those who answer them) and the
+        # autocomplete of the answer form, which names contributions by their first words.
+        from .answers import ContributionAnsweringAdmin, ContributionAutocompleteView
+
+        answering = ContributionAnsweringAdmin(self.model, self.admin_site)
+        autocomplete = ContributionAutocompleteView.as_view(admin_site=self.admin_site)
+        return [
+            path(
+                "a-repondre/",
+                self.admin_site.admin_view(answering.changelist_view),
+                name="concertation_contribution_answering",
+            ),
+            path(
+                "autocomplete/",
+                self.admin_site.admin_view(autocomplete),
+                name="concertation_contribution_autocomplete",
+            ),
+            *super().get_urls(),
+        ]
+
+    def get_search_results(self, request, queryset, search_term):
+        # « 42 » also finds the contribution n° 42 (the number the team quotes to each other).
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term.strip().isdigit():
+            results |= queryset.filter(pk=int(search_term))
+        return results, may_have_duplicates
 
     def get_ordering(self, request):
         # Waiting first, then published but flagged, then the rest; oldest first in each.
@@ -222,6 +294,26 @@ class ContributionAdmin(admin.ModelAdmin):
     @admin.display(description=_("contribution"))
     def excerpt(self, obj):
         return obj.body[:80] + ("…" if len(obj.body) > 80 else "")
+
+    @admin.display(description=_("chapitre"), ordering="chapter__number")
+    def chapter_column(self, obj):
+        return chapter_label(obj.chapter, obj.consultation)
+
+    @admin.display(description=_("réponse officielle"))
+    def answer_state_label(self, obj):
+        return obj.get_answer_state_display() or gettext("Sans réponse")
+
+    @admin.display(description=_("version qui l'intègre"))
+    def rewording_version_label(self, obj):
+        if obj.rewording_version_id is None:
+            return DASH
+        return version_label(obj.rewording_version, obj.chapter)
+
+    @admin.display(description=_("réponses officielles"))
+    def answers_list(self, obj):
+        from .answers import official_answers_html
+
+        return official_answers_html(obj)
 
     @admin.display(description=_("auteur"))
     def author_label(self, obj):
@@ -302,15 +394,56 @@ class ContributionAdmin(admin.ModelAdmin):
         self._moderate(request, queryset, ModerationLog.Action.REJECT)
 
 
+class LogChangeList(ChangeList):
+    def get_results(self, request):
+        # The chapter versions the page's rewording decisions name, in one query for the page.
+        super().get_results(request)
+        versions = versions_of(self.result_list)
+        for log in self.result_list:
+            log.named_versions = versions
+
+
 @admin.register(ModerationLog)
 class ModerationLogAdmin(admin.ModelAdmin):
-    """Append-only: visible to the DNS team, never editable or deletable."""
+    """Append-only: visible to the DNS team, never editable or deletable. What changed reads as
+    sentences, not as the JSON it is stored as."""
 
-    list_display = ["created_at", "action", "actor", "target_user", "contribution", "reason"]
-    list_filter = ["action", "reason"]
+    list_display = [
+        "created_at",
+        "action",
+        "actor",
+        "target_user",
+        "contribution",
+        "changes",
+        "reason_label",
+    ]
+    list_filter = ["action", ReasonFilter]
     search_fields = ["note", "actor__email", "target_user__email"]
-    list_select_related = ["actor", "target_user", "contribution"]
+    list_select_related = ["actor", "target_user", "contribution__author"]
     date_hierarchy = "created_at"
+    fields = [
+        "created_at",
+        "action",
+        "actor",
+        "target_user",
+        "contribution",
+        "changes",
+        "reason_label",
+        "note",
+    ]
+    readonly_fields = fields
+
+    def get_changelist(self, request, **kwargs):
+        return LogChangeList
+
+    @admin.display(description=_("changements"))
+    def changes(self, obj):
+        versions = getattr(obj, "named_versions", None)
+        return log_html(obj, versions if versions is not None else versions_of([obj]))
+
+    @admin.display(description=_("motif"), ordering="reason")
+    def reason_label(self, obj):
+        return reason_label(obj.reason)
 
     def has_add_permission(self, request):
         return False
@@ -368,9 +501,19 @@ class ContributorBlockAdmin(admin.ModelAdmin):
 
 @admin.register(Flag)
 class FlagAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "reason", "contribution", "user", "resolved_at"]
+    list_display = ["created_at", "reason", "flagged", "flagged_by", "resolved_at"]
     list_filter = ["reason", "resolved_at"]
-    list_select_related = ["contribution", "user"]
+    list_select_related = ["contribution__author", "user"]
+    fields = ["created_at", "reason", "note", "flagged", "flagged_by", "resolved_at"]
+    readonly_fields = fields
+
+    @admin.display(description=_("contribution signalée"))
+    def flagged(self, obj):
+        return obj.contribution
+
+    @admin.display(description=_("signalée par"))
+    def flagged_by(self, obj):
+        return obj.user
 
     def has_add_permission(self, request):
         return False

@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from esante.models import StakeholderType
+
 from .. import services
 from .models import Application, CouncilMeeting, Deliverable, EthicsPilot, WorkingGroup
 
@@ -37,6 +39,19 @@ class WorkingGroupAdmin(admin.ModelAdmin):
     inlines = [DeliverableInline]
 
 
+class StakeholderFilter(admin.SimpleListFilter):
+    """The applicant's stakeholder type by its French name (the field stores the code)."""
+
+    title = _("type d'acteur")
+    parameter_name = "stakeholder_type"
+
+    def lookups(self, request, model_admin):
+        return StakeholderType.choices
+
+    def queryset(self, request, queryset):
+        return queryset.filter(stakeholder_type=self.value()) if self.value() else queryset
+
+
 class DecisionActionForm(ActionForm):
     message = forms.CharField(label=_("Message au candidat"), required=False, max_length=2000)
 
@@ -49,20 +64,20 @@ class ApplicationAdmin(admin.ModelAdmin):
         "user",
         "group",
         "status",
-        "stakeholder_type",
+        "stakeholder",
         "organisation",
         "region",
         "created_at",
         "decided_by",
     ]
-    list_filter = ["group", "status", "stakeholder_type", "user__region"]
+    list_filter = ["group", "status", StakeholderFilter, "user__region"]
     search_fields = ["user__email", "user__display_name", "organisation", "motivation"]
     list_select_related = ["user", "user__region", "group", "decided_by"]
     readonly_fields = [
         "group",
         "user",
         "organisation",
-        "stakeholder_type",
+        "stakeholder",
         "motivation",
         "contribution",
         "consent_public",
@@ -72,6 +87,10 @@ class ApplicationAdmin(admin.ModelAdmin):
         "decided_by",
         "created_at",
     ]
+
+    @admin.display(description=_("type d'acteur"), ordering="stakeholder_type")
+    def stakeholder(self, obj):
+        return dict(StakeholderType.choices).get(obj.stakeholder_type, obj.stakeholder_type)
 
     @admin.display(description=_("région"), ordering="user__region__name")
     def region(self, obj):

@@ -1,5 +1,7 @@
 """Concertation demo content: the doctrine technique (30 September 2019, closed) and the
-2023-2027 roadmap consultation, with contributions, replies, reactions and a flag.
+2023-2027 roadmap consultation, with contributions, replies, reactions and a flag; the results of
+the doctrine (a few hundred contributions, official answers, version 2 of a chapter, the
+synthesis) come from concertation/demo_results.py.
 
 The chapter names and dates come from the source press releases; the paragraphs and the
 contributions are demo text. The 2023-2027 consultation closed on 14 March 2023; with demo
@@ -16,7 +18,7 @@ from django.utils import timezone
 from esante.models import StakeholderType, User
 from roadmap.models import Roadmap
 
-from . import services
+from . import demo_results, services
 from .council import demo as council_demo
 from .models import Consultation, Contribution, Flag, Reaction
 
@@ -45,6 +47,14 @@ DOCTRINE_CHAPTERS = [
             "des moyens d'identification électronique adaptés.",
             "Les établissements déclarent leurs incidents de sécurité et disposent d'un plan de "
             "continuité d'activité testé au moins une fois par an.",
+            "Chaque patient est identifié par son identifiant national de santé (INS), obtenu "
+            "auprès du téléservice INSi et repris dans tous les documents de santé échangés ou "
+            "partagés.",
+            "Pro Santé Connect permet aux professionnels de se connecter aux services numériques "
+            "en santé avec leur carte CPS ou leur e-CPS, sans identifiant ni mot de passe propre "
+            "à chaque service.",
+            "Les données de santé à caractère personnel sont hébergées chez un hébergeur "
+            "certifié pour l'hébergement de données de santé (HDS).",
         ],
     ),
     (
@@ -58,6 +68,13 @@ DOCTRINE_CHAPTERS = [
             "standards à utiliser ; il s'appuie sur les standards internationaux.",
             "Les éditeurs qui respectent ces référentiels sont référencés dans un catalogue "
             "public.",
+            "Les logiciels métiers alimentent le dossier médical partagé (DMP) des patients avec "
+            "les documents produits lors de la prise en charge, au format du CI-SIS.",
+            "La e-prescription dématérialise la prescription, de son émission par le "
+            "prescripteur à sa délivrance par le pharmacien, grâce à un identifiant unique de "
+            "prescription.",
+            "Les terminologies de référence sont publiées par un centre de gestion des "
+            "terminologies de santé et mises à disposition gratuitement.",
         ],
     ),
     (
@@ -69,6 +86,11 @@ DOCTRINE_CHAPTERS = [
             "messagerie sécurisée de santé (MSSanté) intégrée à leurs logiciels métiers.",
             "Les établissements envoient par MSSanté les comptes rendus et lettres de liaison "
             "de sortie au médecin traitant.",
+            "Seuls les opérateurs de messagerie inscrits dans l'espace de confiance MSSanté "
+            "peuvent échanger entre eux ; l'annuaire national recense les adresses des "
+            "professionnels.",
+            "Les usagers pourront à terme recevoir des messages de leurs professionnels de santé "
+            "dans une messagerie sécurisée rattachée à leur espace numérique de santé.",
         ],
     ),
     (
@@ -80,6 +102,12 @@ DOCTRINE_CHAPTERS = [
             "organiser les parcours complexes.",
             "Ils sont déployés en région par les agences régionales de santé et leurs "
             "groupements régionaux d'appui au développement de la e-santé.",
+            "Les services numériques de coordination partagent un socle commun : identification "
+            "des professionnels par Pro Santé Connect, identification des patients par l'INS, "
+            "échanges par MSSanté et alimentation du DMP.",
+            "Les équipes de soins primaires, les communautés professionnelles territoriales de "
+            "santé (CPTS) et les dispositifs d'appui à la coordination utilisent ces services "
+            "pour partager un plan personnalisé de soins.",
         ],
     ),
 ]
@@ -147,6 +175,8 @@ def _contributors():
                 "stakeholder_type": kind,
                 "organisation": organisation,
                 "declaration_of_interests": interests,
+                # They took part in the 2019 doctrine consultation, from its opening.
+                "date_joined": datetime.datetime(2019, 9, 30, 9, 0, tzinfo=PARIS),
             },
         )
         if created:
@@ -182,9 +212,9 @@ def _contribute(chapter, author, body, *, paragraph=None, parent=None, **fields)
     return contribution
 
 
-def _react(contribution, user, value):
+def _react(contribution, user, value, when):
     _, created = Reaction.objects.get_or_create(
-        contribution=contribution, user=user, defaults={"value": value}
+        contribution=contribution, user=user, defaults={"value": value, "created_at": when}
     )
     if created:
         counter = "agree_count" if value == Reaction.Value.AGREE else "disagree_count"
@@ -245,7 +275,7 @@ def load(*, log):
         kind=Contribution.Kind.QUESTION,
         created_at=datetime.datetime(2019, 10, 8, 9, 0, tzinfo=PARIS),
     )
-    _contribute(
+    hidden = _contribute(
         security,
         people["patient"],
         "Message publicitaire hors sujet (exemple de contribution masquée).",
@@ -253,10 +283,26 @@ def load(*, log):
         moderation_reason="advertising",
         moderation_note="Promotion d'un produit commercial.",
         created_at=datetime.datetime(2019, 10, 9, 18, 0, tzinfo=PARIS),
+        moderated_at=datetime.datetime(2019, 10, 10, 9, 15, tzinfo=PARIS),
     )
-    _react(c1, people["chu"], Reaction.Value.AGREE)
-    _react(c1, people["patient"], Reaction.Value.AGREE)
-    _react(c2, people["editeur"], Reaction.Value.DISAGREE)
+    _react(
+        c1, people["chu"], Reaction.Value.AGREE, datetime.datetime(2019, 10, 3, 17, 5, tzinfo=PARIS)
+    )
+    _react(
+        c1,
+        people["patient"],
+        Reaction.Value.AGREE,
+        datetime.datetime(2019, 10, 5, 11, 40, tzinfo=PARIS),
+    )
+    _react(
+        c2,
+        people["editeur"],
+        Reaction.Value.DISAGREE,
+        datetime.datetime(2019, 10, 8, 15, 20, tzinfo=PARIS),
+    )
+    demo_results.load(
+        consultation=doctrine, earlier={"ecps": c1, "pca": c2, "hidden": hidden}, log=log
+    )
 
     reopen = settings.DEMO_ACCOUNTS
     closes_at = datetime.datetime(2023, 3, 14, 23, 59, tzinfo=PARIS)
@@ -318,6 +364,7 @@ def load(*, log):
         "Les ambassadeurs devraient aussi intervenir dans les pharmacies et les mairies.",
         paragraph=texts[1].paragraph,
         version=axis1.versions.get(number=1),
+        created_at=datetime.datetime(2023, 1, 10, 19, 30, tzinfo=PARIS),
     )
     c4 = _contribute(
         axis1,
@@ -327,19 +374,40 @@ def load(*, log):
         kind=Contribution.Kind.REWORDING,
         proposed_text="Mon espace santé devient, pour les citoyens qui le souhaitent, le point "
         "d'entrée vers les services numériques de prévention.",
+        created_at=datetime.datetime(2023, 2, 1, 8, 45, tzinfo=PARIS),
     )
-    _react(c3, people["dr.martin"], Reaction.Value.AGREE)
-    _react(c4, people["patient"], Reaction.Value.AGREE)
-    _react(c4, people["editeur"], Reaction.Value.DISAGREE)
+    _react(
+        c3,
+        people["dr.martin"],
+        Reaction.Value.AGREE,
+        datetime.datetime(2023, 1, 11, 9, 0, tzinfo=PARIS),
+    )
+    _react(
+        c4,
+        people["patient"],
+        Reaction.Value.AGREE,
+        datetime.datetime(2023, 2, 2, 20, 10, tzinfo=PARIS),
+    )
+    _react(
+        c4,
+        people["editeur"],
+        Reaction.Value.DISAGREE,
+        datetime.datetime(2023, 2, 3, 10, 5, tzinfo=PARIS),
+    )
     flagged = _contribute(
         roadmap_consultation.chapters.get(number=4),
         people["editeur"],
         "Notre solution répond déjà à toutes ces exigences de cybersécurité.",
+        created_at=datetime.datetime(2023, 2, 8, 14, 0, tzinfo=PARIS),
     )
     _, created = Flag.objects.get_or_create(
         contribution=flagged,
         user=people["chu"],
-        defaults={"reason": Flag.Reason.SPAM, "note": "Promotion commerciale."},
+        defaults={
+            "reason": Flag.Reason.SPAM,
+            "note": "Promotion commerciale.",
+            "created_at": datetime.datetime(2023, 2, 9, 9, 30, tzinfo=PARIS),
+        },
     )
     if created:
         Contribution.objects.filter(pk=flagged.pk).update(flag_count=F("flag_count") + 1)

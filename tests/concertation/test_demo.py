@@ -6,9 +6,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
-from concertation.models import Consultation, Contribution, Reaction
+from concertation.models import Consultation, Contribution, ParagraphText
 
 PARIS = ZoneInfo("Europe/Paris")
 DOCTRINE = "doctrine-technique-2019"
@@ -39,7 +40,9 @@ def test_doctrine_is_closed_with_the_chapters_of_the_source_document(demo):
         (4, "Services numériques de coordination pour les parcours de santé"),
     ]
     for chapter in doctrine.chapters.all():
-        assert chapter.current_version.number == 1
+        # The security chapter was revised after the close (see the results tests below).
+        expected = 2 if chapter.slug == "securite-des-systemes-d-information" else 1
+        assert chapter.current_version.number == expected
         assert chapter.current_version.texts.count() >= 2
 
 
@@ -68,15 +71,28 @@ def test_demo_has_contributions_replies_reactions_and_a_flag(demo):
     assert Contribution.objects.filter(status="hidden").exclude(moderation_reason="").exists()
     assert Contribution.objects.filter(kind="rewording").exclude(proposed_text="").exists()
     assert Contribution.objects.filter(flag_count__gt=0, flags__isnull=False).exists()
-    # The counters agree with the rows they count.
-    for contribution in Contribution.objects.all():
-        reactions = Reaction.objects.filter(contribution=contribution)
-        assert contribution.agree_count == reactions.filter(value="agree").count()
-        assert contribution.disagree_count == reactions.filter(value="disagree").count()
-        assert contribution.flag_count == contribution.flags.count()
-        if contribution.paragraph_id:
-            assert contribution.paragraph.chapter_id == contribution.chapter_id
-            assert contribution.version.texts.filter(paragraph=contribution.paragraph).exists()
+    # The counters agree with the rows they count (counted by the database: a few hundred rows).
+    counted = Contribution.objects.annotate(
+        agreed=Count("reactions", filter=Q(reactions__value="agree"), distinct=True),
+        disagreed=Count("reactions", filter=Q(reactions__value="disagree"), distinct=True),
+        flagged=Count("flags", distinct=True),
+    )
+    wrong = counted.exclude(
+        agree_count=F("agreed"), disagree_count=F("disagreed"), flag_count=F("flagged")
+    )
+    assert not wrong.exists()
+    on_paragraphs = Contribution.objects.filter(paragraph__isnull=False)
+    assert not on_paragraphs.exclude(paragraph__chapter=F("chapter")).exists()
+    shown = ParagraphText.objects.filter(
+        version=OuterRef("version"), paragraph=OuterRef("paragraph")
+    )
+    assert not on_paragraphs.exclude(Exists(shown)).exists()
+    assert not Contribution.objects.exclude(version__chapter=F("chapter")).exists()
+    assert (
+        not Contribution.objects.filter(parent__isnull=False)
+        .exclude(parent__chapter=F("chapter"))
+        .exists()
+    )
 
 
 def test_demo_pages_render(client, demo):

@@ -49,13 +49,21 @@ class Totals:
     contributions: int
     replies: int
     participants: int
-    answered: int
+    answered: int  # replies included: the answers by state and their list count them all
+    answered_top_level: int
     rewordings_taken: int
     by_state: dict[str, int]
 
     @property
+    def top_level(self) -> int:
+        return self.contributions - self.replies
+
+    @property
     def answer_rate(self) -> float:
-        return share(self.answered, self.contributions)
+        """Of the contributions on the text, the share answered: the replies between
+        participants are a discussion that the team answers under the contribution it is about,
+        and counting them would make the rate read lower than what was answered."""
+        return share(self.answered_top_level, self.top_level)
 
 
 def totals(consultation: Consultation) -> Totals:
@@ -69,6 +77,7 @@ def totals(consultation: Consultation) -> Totals:
         replies=Count("pk", filter=PUBLISHED & Q(parent__isnull=False)),
         participants=Count("author", filter=PUBLISHED, distinct=True),
         answered=Count("pk", filter=ANSWERED),
+        answered_top_level=Count("pk", filter=ANSWERED & Q(parent__isnull=True)),
         rewordings_taken=Count(
             "pk",
             filter=PUBLISHED
@@ -86,6 +95,7 @@ def totals(consultation: Consultation) -> Totals:
         replies=row["replies"],
         participants=row["participants"],
         answered=row["answered"],
+        answered_top_level=row["answered_top_level"],
         rewordings_taken=row["rewordings_taken"],
         by_state={state: row[f"state_{state}"] for state in AnswerState.values},
     )

@@ -101,7 +101,18 @@ def answered(request, slug):
     context = _context(
         request, consultation, current=gettext("Réponses officielles"), section="answers"
     )
-    context.update({"filter": answer_filter, "page_obj": page})
+    query = request.GET.copy()
+    query.pop("page", None)
+    context.update(
+        {
+            "filter": answer_filter,
+            "page_obj": page,
+            "page_range": page.paginator.get_elided_page_range(
+                page.number, on_each_side=1, on_ends=1
+            ),
+            "query": query.urlencode(),
+        }
+    )
     return render(request, "concertation/results/answers.html", context)
 
 

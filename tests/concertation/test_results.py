@@ -192,7 +192,8 @@ def results_url(consultation, page=""):
 def test_the_figures_of_a_known_dataset(dataset):
     totals = figures.totals(dataset)
     assert (totals.contributions, totals.replies, totals.participants) == (6, 1, 4)
-    assert totals.answered == 3 and totals.answer_rate == 50.0
+    # The rate leaves the replies out: three of the five contributions on the text.
+    assert totals.answered == totals.answered_top_level == 3 and totals.answer_rate == 60.0
     assert totals.by_state == {
         "taken": 2,
         "partly": 0,
@@ -294,7 +295,10 @@ def test_the_page_shows_the_figures_with_a_table_under_every_chart(client, datas
     positions = page.table("Contributions ayant reçu une réponse officielle, par position")
     assert positions[0] == ["Pris en compte", "2", "66,7\xa0%"]
     assert positions[2] == ["Non retenu", "1", "33,3\xa0%"]
-    assert "répondu officiellement à 3 contributions publiées sur 6, soit 50 %" in html
+    assert (
+        "répondu officiellement à 3 contributions publiées sur 5 "
+        "(hors réponses entre participants), soit 60 %"
+    ) in html
     assert "Les paragraphes les plus commentés" in html
     assert "?paragraphe=" in html and "Chiffres en cours" not in html
     assert "Modération" not in html  # the public sees no moderation figures
@@ -462,3 +466,7 @@ def test_answers_are_paginated(client, growing):
     grow(200)
     html = main_of(client.get(results_url(consultation, "reponses/")))
     assert "fr-pagination" in html and html.count("Lire la contribution et la réponse") == 25
+    # No way back from the first page: said, not only greyed out.
+    assert 'fr-pagination__link--prev fr-pagination__link--lg-label" aria-disabled="true"' in html
+    html = main_of(client.get(results_url(consultation, "reponses/") + "?chapitre=chapitre-1"))
+    assert 'href="?chapitre=chapitre-1&amp;page=2"' in html  # the filter kept from page to page

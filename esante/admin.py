@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -73,8 +74,7 @@ class KindFilter(admin.SimpleListFilter):
     parameter_name = "kind"
 
     def lookups(self, request, model_admin):
-        kinds = notifications.registry.kinds.values()
-        return sorted(((k.code, capfirst(str(k.label))) for k in kinds), key=lambda c: c[1])
+        return kind_choices()
 
     def queryset(self, request, queryset):
         return queryset.filter(kind=self.value()) if self.value() else queryset
@@ -205,8 +205,24 @@ class NotificationAdmin(admin.ModelAdmin):
         )
 
 
+def kind_choices():
+    kinds = notifications.registry.kinds.values()
+    return sorted(((k.code, capfirst(str(k.label))) for k in kinds), key=lambda c: c[1])
+
+
+class UnsubscriptionForm(forms.ModelForm):
+    """The kinds by their names (someone asks by telephone to stop the reminders)."""
+
+    kind = forms.ChoiceField(label=_("type"), choices=kind_choices)
+
+    class Meta:
+        model = Unsubscription
+        fields = ["email", "kind"]
+
+
 @admin.register(Unsubscription)
 class UnsubscriptionAdmin(admin.ModelAdmin):
+    form = UnsubscriptionForm
     list_display = ["email", "kind_label", "created_at"]
     list_filter = [KindFilter]
     search_fields = ["email"]

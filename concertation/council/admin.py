@@ -87,6 +87,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         "decided_by",
         "created_at",
     ]
+    fields = readonly_fields  # not the stored code of `stakeholder_type`: its label
 
     @admin.display(description=_("type d'acteur"), ordering="stakeholder_type")
     def stakeholder(self, obj):

@@ -2,19 +2,23 @@
 contribution digests and the staff moderation digest. Registered in apps.ConcertationConfig."""
 
 import datetime
+from html import unescape
 
 from django.conf import settings
-from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from esante.links import absolute_url
+from esante.markdown import render_markdown
 from esante.models import Notification, User
 from esante.notifications import Recipient, notify_many, register_job, register_kind
 from esante.roles import DNS_TEAM
 
-from .models import Consultation, Contribution, Follow, Reaction, WorkingGroup
+from .models import Consultation, Contribution, Follow, OfficialAnswer, Reaction, WorkingGroup
 
 CONSULTATION_REMINDER = "consultation_reminder"
 APPLICATION_REMINDER = "application_reminder"
@@ -227,6 +231,9 @@ def _digest_chunk(rows, key, length, now, opened, closing) -> int:
     reactions = Reaction.objects.filter(
         contribution__author_id__in=ids, created_at__gte=since, created_at__lt=now
     ).values_list("contribution__author_id", "created_at")
+    followed_answers, own_answers = _answer_news(
+        since, now, authors=ids, chapters=all_chapters, consultations=all_consultations
+    )
     reply_count, reaction_count = {}, {}
     for author, replier, created_at in replies:
         if replier != author and created_at >= starts[author]:
@@ -245,17 +252,51 @@ def _digest_chunk(rows, key, length, now, opened, closing) -> int:
                 continue
             if chapter_id in mine_chapters or consultation_id in mine_consultations:
                 per_chapter[chapter_id] = per_chapter.get(chapter_id, 0) + 1
+        answers = {
+            answer
+            for answer, chapter_id, consultation_id, published_at in followed_answers
+            if published_at >= starts[pk]
+            and (chapter_id in mine_chapters or consultation_id in mine_consultations)
+        }
+        answers |= {a for a, published_at in own_answers.get(pk, ()) if published_at >= starts[pk]}
         payload = {
             "since": starts[pk].isoformat(),
             "chapters": per_chapter,
             "replies": reply_count.get(pk, 0),
             "reactions": reaction_count.get(pk, 0),
+            "answers": sorted(answers),
             "opened": opened,
             "closing": closing,
         }
-        if per_chapter or payload["replies"] or payload["reactions"] or opened or closing:
+        news = per_chapter or answers or payload["replies"] or payload["reactions"]
+        if news or opened or closing:
             recipients.append(Recipient(email=email, user_id=pk, payload=payload))
     return notify_many(DIGEST, key, recipients)
+
+
+def _answer_news(since, now, *, authors, chapters, consultations):
+    """The official answers published in the period of a chunk of digests, in two queries: those
+    on the chapters and consultations its readers follow (answer, chapter, consultation,
+    published at), and, by author, those answering their own contributions (answer, published
+    at). Each reader's own period is applied by the caller."""
+    published = OfficialAnswer.objects.filter(
+        status=OfficialAnswer.Status.PUBLISHED, published_at__gte=since, published_at__lt=now
+    )
+    followed = []
+    if chapters or consultations:
+        followed = list(
+            published.filter(
+                Q(chapter_id__in=chapters) | Q(consultation_id__in=consultations)
+            ).values_list("pk", "chapter_id", "consultation_id", "published_at")
+        )
+    own = {}
+    for answer, author, published_at in (
+        published.filter(contributions__author_id__in=authors)
+        .values_list("pk", "contributions__author_id", "published_at")
+        .distinct()
+    ):
+        own.setdefault(author, []).append((answer, published_at))
+    return followed, own
 
 
 def staff_digest(now=None) -> int:
@@ -300,12 +341,52 @@ def render_digest(notification):
             ],
             "replies": payload["replies"],
             "reactions": payload["reactions"],
+            # Digests recorded before official answers joined them have no "answers".
+            "answers": _digest_answers(payload.get("answers", []), notification.user_id),
             "opened": published.filter(pk__in=payload["opened"]),
             "closing": published.filter(pk__in=payload["closing"]),
             "since": datetime.datetime.fromisoformat(payload["since"]),
             "account_url": absolute_url(reverse("account")),
         },
     }
+
+
+def _digest_answers(pks, user_id) -> list[dict]:
+    """The digest's official answers, oldest first, each with the page where it is read: the
+    paragraph's panel for an answer on a paragraph; otherwise under the reader's own answered
+    contribution, or the first one it answers."""
+    if not pks:
+        return []
+    answered = Contribution.objects.published().select_related("paragraph").order_by("created_at")
+    answers = (
+        OfficialAnswer.objects.filter(pk__in=pks, status=OfficialAnswer.Status.PUBLISHED)
+        .select_related("chapter__consultation", "paragraph")
+        .prefetch_related(Prefetch("contributions", queryset=answered, to_attr="answered"))
+        .order_by("published_at", "pk")
+    )
+    items = []
+    for answer in answers:
+        chapter_url = answer.chapter.get_absolute_url()
+        mine = [c for c in answer.answered if c.author_id == user_id]
+        if answer.paragraph_id:
+            url = f"{chapter_url}?paragraphe={answer.paragraph.anchor}#reponse-{answer.pk}"
+        elif answer.answered:
+            shown = (mine or answer.answered)[0]
+            query = f"?paragraphe={shown.paragraph.anchor}" if shown.paragraph_id else ""
+            url = f"{chapter_url}{query}#reponse-{answer.pk}-{shown.pk}"
+        else:
+            url = chapter_url
+        items.append(
+            {
+                "answer": answer,
+                "state": answer.get_state_display(),
+                # Plain words in both parts of the e-mail: the Markdown rendered, then untagged.
+                "excerpt": Truncator(unescape(strip_tags(render_markdown(answer.body)))).words(40),
+                "mine": bool(mine),
+                "url": absolute_url(url),
+            }
+        )
+    return items
 
 
 def render_staff_digest(notification):

@@ -3,6 +3,7 @@ of queries, whatever the number of contributions."""
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from .models import (
     Chapter,
@@ -11,6 +12,7 @@ from .models import (
     Contribution,
     Flag,
     Follow,
+    OfficialAnswer,
     ParagraphText,
 )
 
@@ -49,17 +51,55 @@ def chapter_version_get(*, chapter: Chapter, number: int | None) -> ChapterVersi
     return get_object_or_404(chapter.versions, number=number)
 
 
-def version_paragraphs(*, version: ChapterVersion) -> list[ParagraphText]:
-    """The paragraphs of a version, each with its count of published contributions."""
+def published_answers() -> QuerySet[OfficialAnswer]:
+    """Official answers the public may read, oldest first (a thread reads downwards); drafts
+    never leave the admin. With the chapter version that took each into account."""
+    return (
+        OfficialAnswer.objects.filter(status=OfficialAnswer.Status.PUBLISHED)
+        .select_related("version")
+        .order_by("published_at", "pk")
+    )
+
+
+def answers_prefetch() -> Prefetch:
+    """`contribution.published_answers`: the published answers to each contribution, in one
+    query for a whole list."""
+    return Prefetch("official_answers", queryset=published_answers(), to_attr="published_answers")
+
+
+def changes_url(*, chapter: Chapter, version: ChapterVersion | None) -> str:
+    """Where a reader sees the change a contribution caused: the comparison of `version` with
+    the one before it, on the chapter's versions page. The one place that builds that link
+    (the chapter page, the account page)."""
+    if version is None:
+        return ""
+    url = reverse(
+        "concertation:chapter_versions",
+        kwargs={"slug": chapter.consultation.slug, "chapter": chapter.slug},
+    )
+    if version.number > 1:
+        url += f"?de={version.number - 1}&a={version.number}"
+    return f"{url}#comparaison"
+
+
+def version_paragraphs(*, version: ChapterVersion, chapter: Chapter) -> list[ParagraphText]:
+    """The paragraphs of a version (of `chapter`), each with its count of published
+    contributions and the published official answers on the paragraph itself
+    (`paragraph_answers`)."""
     texts = list(version.texts.select_related("paragraph").order_by("position"))
     counts = dict(
         Contribution.objects.published()
-        .filter(chapter_id=version.chapter_id, paragraph__isnull=False)
+        .filter(chapter=chapter, paragraph__isnull=False)
         .values_list("paragraph")
         .annotate(n=Count("pk"))
     )
+    answers = {}
+    for answer in published_answers().filter(chapter=chapter, paragraph__isnull=False):
+        answer.changes_url = changes_url(chapter=chapter, version=answer.version)
+        answers.setdefault(answer.paragraph_id, []).append(answer)
     for text in texts:
         text.contribution_count = counts.get(text.paragraph_id, 0)
+        text.paragraph_answers = answers.get(text.paragraph_id, [])
     return texts
 
 
@@ -73,9 +113,9 @@ def chapter_contributions(
     general: bool = False,
     viewer=None,
 ) -> QuerySet[Contribution]:
-    """Top-level contributions the public sees, with their authors and replies; the viewer's
-    own contributions awaiting moderation too, and whether the viewer flagged each one, in
-    the same queries."""
+    """Top-level contributions the public sees, with their authors, replies and published
+    official answers; the viewer's own contributions awaiting moderation too, and whether the
+    viewer flagged each one, in the same queries."""
     flagged = Value(False)
     if viewer is not None and viewer.is_authenticated:
         flagged = Exists(Flag.objects.filter(contribution=OuterRef("pk"), user=viewer))
@@ -83,15 +123,16 @@ def chapter_contributions(
         Contribution.objects.visible_to(viewer)
         .select_related("author", "version")
         .annotate(flagged_by_viewer=flagged)
+        .prefetch_related(answers_prefetch())
         .order_by("created_at", "pk")
     )
     queryset = (
         Contribution.objects.visible_to(viewer)
         .top_level()
         .filter(chapter=chapter)
-        .select_related("author", "paragraph", "version")
+        .select_related("author", "paragraph", "version", "rewording_version")
         .annotate(flagged_by_viewer=flagged)
-        .prefetch_related(Prefetch("replies", queryset=replies))
+        .prefetch_related(Prefetch("replies", queryset=replies), answers_prefetch())
     )
     if paragraph_id is not None:
         queryset = queryset.filter(paragraph_id=paragraph_id)
@@ -100,9 +141,10 @@ def chapter_contributions(
     return queryset
 
 
-def attach_context(*, contributions: list[Contribution], user) -> None:
+def attach_context(*, contributions: list[Contribution], user, chapter: Chapter) -> None:
     """Add, in two queries at most, what each shown contribution needs beyond its row:
-    the paragraph text a rewording proposal changes, and the viewer's own reaction."""
+    the paragraph text a rewording proposal changes, the viewer's own reaction, and the links
+    to the change its answers or its rewording led to (no query)."""
     pairs = {
         (c.version_id, c.paragraph_id)
         for c in contributions
@@ -127,8 +169,20 @@ def attach_context(*, contributions: list[Contribution], user) -> None:
             (contribution.version_id, contribution.paragraph_id), ""
         )
         contribution.my_reaction = mine.get(contribution.pk)
+        _attach_changes(contribution, chapter)
         for reply in contribution.replies.all():
             reply.my_reaction = mine.get(reply.pk)
+            _attach_changes(reply, chapter)
+
+
+def _attach_changes(contribution: Contribution, chapter: Chapter) -> None:
+    for answer in contribution.published_answers:
+        answer.changes_url = changes_url(chapter=chapter, version=answer.version)
+    contribution.rewording_changes_url = (
+        changes_url(chapter=chapter, version=contribution.rewording_version)
+        if contribution.rewording_version_id
+        else ""
+    )
 
 
 def follows_of(*, user, consultation: Consultation) -> dict:
@@ -143,13 +197,41 @@ def follows_of(*, user, consultation: Consultation) -> dict:
     }
 
 
-def user_contributions(*, user, limit: int = 20) -> QuerySet[Contribution]:
+def user_contributions(*, user) -> QuerySet[Contribution]:
+    """Everything this user wrote, newest first, whatever became of it (published, awaiting
+    moderation, hidden, rejected, withdrawn: the author sees their own trail), with the
+    published official answers to each and the chapter versions they led to."""
     return (
         Contribution.objects.filter(author=user)
-        .select_related("chapter__consultation", "paragraph")
-        .order_by("-created_at")[:limit]
+        .select_related("chapter__consultation", "paragraph", "rewording_version")
+        .prefetch_related(answers_prefetch())
+        .order_by("-created_at", "-pk")
     )
 
 
+def attach_trail(*, contributions: list[Contribution]) -> None:
+    """For the account page: on each of the author's contributions, the links to the change its
+    answers or its rewording led to, and the answers published on its paragraph as a whole
+    (`paragraph_answers`, one query for the page) that do not already answer it."""
+    paragraph_ids = {c.paragraph_id for c in contributions if c.paragraph_id}
+    on_paragraph = {}
+    if paragraph_ids:
+        for answer in published_answers().filter(paragraph_id__in=paragraph_ids):
+            on_paragraph.setdefault(answer.paragraph_id, []).append(answer)
+    for contribution in contributions:
+        _attach_changes(contribution, contribution.chapter)
+        own = {a.pk for a in contribution.published_answers}
+        contribution.paragraph_answers = [
+            a for a in on_paragraph.get(contribution.paragraph_id, []) if a.pk not in own
+        ]
+        for answer in contribution.paragraph_answers:
+            answer.changes_url = changes_url(chapter=contribution.chapter, version=answer.version)
+
+
 def user_follows(*, user) -> QuerySet[Follow]:
-    return Follow.objects.filter(user=user).select_related("consultation", "chapter__consultation")
+    """What the user follows: consultations, chapters, working groups, the whole council."""
+    return (
+        Follow.objects.filter(user=user)
+        .select_related("consultation", "chapter__consultation", "working_group")
+        .order_by("-created_at", "-pk")
+    )

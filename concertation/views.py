@@ -72,7 +72,7 @@ def _chapter_page(request, chapter, *, form=None, status=200, reply_forms=None):
     version = selectors.chapter_version_get(
         chapter=chapter, number=int(version_number) if (version_number or "").isdigit() else None
     )
-    paragraphs = selectors.version_paragraphs(version=version)
+    paragraphs = selectors.version_paragraphs(version=version, chapter=chapter)
     anchor = request.GET.get("paragraphe") or (form and form.data.get("paragraph")) or ""
     selected = next((p for p in paragraphs if p.paragraph.anchor == anchor), None)
     contributions = selectors.chapter_contributions(
@@ -85,7 +85,9 @@ def _chapter_page(request, chapter, *, form=None, status=200, reply_forms=None):
     page = Paginator(contribution_filter.qs, settings.CONTRIBUTIONS_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    selectors.attach_context(contributions=list(page.object_list), user=request.user)
+    selectors.attach_context(
+        contributions=list(page.object_list), user=request.user, chapter=chapter
+    )
     user = request.user
     can_contribute = (
         concertation_rules.why_not("concertation.contribute", user, consultation) is None

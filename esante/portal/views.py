@@ -3,6 +3,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -17,6 +18,7 @@ from ..models import Region
 
 HOME_NEWS = 3
 HOME_EVENTS = 3
+ACCOUNT_CONTRIBUTIONS_PER_PAGE = 20
 
 
 def home(request):
@@ -84,12 +86,19 @@ def account(request):
         form.save()
         messages.success(request, gettext("Votre profil a été enregistré."))
         return redirect("account")
+    # « Mes contributions »: each one, what the DNS team answered and the change it led to;
+    # paginated by `?page=`, the pages linking back to the section.
+    contributions = Paginator(
+        concertation_selectors.user_contributions(user=request.user),
+        ACCOUNT_CONTRIBUTIONS_PER_PAGE,
+    ).get_page(request.GET.get("page"))
+    concertation_selectors.attach_trail(contributions=list(contributions.object_list))
     return render(
         request,
         "esante/account.html",
         {
             "form": form,
-            "contributions": concertation_selectors.user_contributions(user=request.user),
+            "contributions": contributions,
             "follows": concertation_selectors.user_follows(user=request.user),
             "applications": request.user.applications.select_related("group").exclude(
                 status="withdrawn"

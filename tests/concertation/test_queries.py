@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from concertation import services
-from concertation.models import Contribution, Reaction
+from concertation.models import Contribution, OfficialAnswer, Reaction
 from tests.concertation.factories import (
     PARAGRAPHS,
     ApplicationFactory,
@@ -20,14 +20,19 @@ from tests.concertation.factories import (
 )
 from tests.esante.factories import UserFactory
 
-# Chapter page: 6 queries for a visitor, 15 signed in (session, user, the viewer's reactions,
+# Chapter page: 9 queries for a visitor, 18 signed in (session, user, the viewer's reactions,
 # e-mail, block, charter and follows), one more with ?paragraphe= (the paragraph's thread).
-CHAPTER_PAGE_QUERIES = {"anonymous": 7, "contributor": 16}
+# Three of them are the published official answers: on the paragraphs, on the contributions
+# shown and on their replies.
+CHAPTER_PAGE_QUERIES = {"anonymous": 10, "contributor": 19}
 
 
 def populate(chapter, authors):
     """`grow(n)`: n more top-level contributions written in bulk (a third on paragraph 1, some
-    rewording proposals, questions, hidden or anonymous ones), each with a reply and reactions."""
+    rewording proposals, questions, hidden or anonymous ones), each with a reply and reactions;
+    most answered officially (an answer for two contributions, some taken into a version, one
+    on a reply, one on paragraph 1, drafts that are never shown), the rewordings accepted into
+    the current version."""
     first = paragraph_at(chapter, 1)
 
     def grow(n):
@@ -48,7 +53,7 @@ def populate(chapter, authors):
             )
             for i in range(start, start + n)
         )
-        Contribution.objects.bulk_create(
+        replies = Contribution.objects.bulk_create(
             Contribution(
                 consultation=chapter.consultation,
                 chapter=chapter,
@@ -66,8 +71,58 @@ def populate(chapter, authors):
             for i, top in enumerate(tops)
             for author in authors[:2]
         )
+        answer_in_bulk(chapter, tops, replies=replies, paragraph=first)
 
     return grow
+
+
+STATES = ["taken", "partly", "not_retained", "out_of_scope", "already_planned"]
+
+
+def answer_in_bulk(chapter, tops, *, replies=(), paragraph=None):
+    """Published answers on most published `tops` (one answer for two), one on the first reply,
+    one on `paragraph`, and a draft on them all; rewordings accepted into the current version."""
+    version = chapter.current_version
+    answered = [c for i, c in enumerate(tops) if c.status == "published" and i % 5 != 4]
+    answered += list(replies[:1])
+
+    def answer(i, **fields):
+        defaults = {
+            "state": STATES[i % len(STATES)],
+            "body": f"Réponse officielle n° {i}, **argumentée**.",
+            "status": "published",
+            "published_at": timezone.now(),
+            "version": version if i % 2 else None,
+        }
+        return OfficialAnswer(
+            consultation=chapter.consultation, chapter=chapter, **(defaults | fields)
+        )
+
+    published = OfficialAnswer.objects.bulk_create(
+        answer(i) for i in range((len(answered) + 1) // 2)
+    )
+    [draft] = OfficialAnswer.objects.bulk_create(
+        [answer(0, status="draft", published_at=None, body="Brouillon jamais montré.")]
+    )
+    if paragraph is not None:
+        OfficialAnswer.objects.bulk_create([answer(1, paragraph=paragraph)])
+    through = OfficialAnswer.contributions.through
+    through.objects.bulk_create(
+        [
+            *(
+                through(officialanswer_id=published[j // 2].pk, contribution_id=c.pk)
+                for j, c in enumerate(answered)
+            ),
+            *(through(officialanswer_id=draft.pk, contribution_id=c.pk) for c in tops),
+        ]
+    )
+    for j, contribution in enumerate(answered):
+        Contribution.objects.filter(pk=contribution.pk).update(
+            answer_state=published[j // 2].state, answered_at=published[j // 2].published_at
+        )
+    Contribution.objects.filter(pk__in=[c.pk for c in tops if c.kind == "rewording"]).update(
+        rewording_outcome="accepted", rewording_version=version
+    )
 
 
 @pytest.fixture
@@ -86,7 +141,12 @@ def test_chapter_page_queries_do_not_grow(client, authors, assert_flat_queries, 
         client.force_login(authors[0])
     url = chapter.get_absolute_url() + query.replace("first", paragraph_at(chapter, 1).anchor)
     most = CHAPTER_PAGE_QUERIES[viewer]
-    assert_flat_queries(url, populate(chapter, authors), most=most, sizes=(25, 80))
+    response = assert_flat_queries(url, populate(chapter, authors), most=most, sizes=(25, 80))
+    page = response.content.decode()
+    # The answers are on the page, with the versions that took them in; never the drafts.
+    assert page.count("Réponse officielle de la Délégation au numérique en santé") >= 5
+    assert "Prise en compte dans la version 1 du chapitre" in page
+    assert "Brouillon jamais montré" not in page
 
 
 def test_chapter_page_queries_do_not_grow_after_a_revision(client, authors, assert_flat_queries):

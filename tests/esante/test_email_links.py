@@ -302,12 +302,21 @@ def test_digest(language, frequency):
         Follow.objects.create(user=reader, chapter=chapter)
     with at_digest_time(datetime.date(2026, 11, 22)) as traveller:
         traveller.shift(datetime.timedelta(hours=2))
-        ContributionFactory(chapter=chapter, body="Nouvelle")
+        contribution = ContributionFactory(chapter=chapter, body="Nouvelle")
+        staff = DnsStaffFactory()
+        answer = concertation_services.answer_draft(
+            actor=staff, contributions=[contribution], state="taken", body="Retenue."
+        )
+        with committed():
+            concertation_services.answers_publish(actor=staff, answer_ids=[answer.pk])
     with at_digest_time(datetime.date(2026, 11, 23)):
         run("digests")
     message = only_message_to(reader.email)
     paths = assert_links_lead_here(message, language)
     assert in_language(chapter.get_absolute_url(), language) in paths
+    # The official answer, in the reader's language, under the contribution it answers.
+    anchor = f"#reponse-{answer.pk}-{contribution.pk}"
+    assert in_language(chapter.get_absolute_url(), language) + anchor in paths
     with translation.override(language):
         assert reverse("account") in paths  # where the frequency is set
     assert unsubscribe_header_path(message) in paths

@@ -161,6 +161,82 @@ def test_weekly_digest_lists_what_is_new_once(db):
         assert mail.outbox == []
 
 
+def test_a_digest_lists_the_official_answers_of_its_period_once(db):
+    """Published in the period, on what the reader follows or on their own contribution: in the
+    « Réponses officielles » section, with its position and a link to it; older answers and
+    drafts never. An answer alone is news enough for a digest, sent once."""
+    dns = DnsStaffFactory()
+    with at_digest_time(datetime.date(2026, 11, 10)):
+        chapter, elsewhere, unrelated = ChapterFactory(), ChapterFactory(), ChapterFactory()
+        follower = UserFactory(digest_frequency="weekly")
+        Follow.objects.create(user=follower, chapter=chapter)
+        author = UserFactory(digest_frequency="weekly")
+        stranger = UserFactory(digest_frequency="weekly")
+        Follow.objects.create(user=stranger, chapter=unrelated)
+        answered = ContributionFactory(chapter=chapter)
+        mine = ContributionFactory(chapter=elsewhere, author=author)
+        old = services.answer_draft(
+            actor=dns, contributions=[answered], state="taken", body="Une réponse ancienne."
+        )
+        services.answers_publish(actor=dns, answer_ids=[old.pk])
+    with at_digest_time(datetime.date(2026, 11, 18)):
+        answer = services.answer_draft(
+            actor=dns,
+            contributions=[answered],
+            state="partly",
+            body="Nous retenons **l'identité numérique**, pas le reste.",
+        )
+        to_mine = services.answer_draft(
+            actor=dns, contributions=[mine], state="not_retained", body="Hors de la doctrine."
+        )
+        services.answers_publish(actor=dns, answer_ids=[answer.pk, to_mine.pk])
+        services.answer_draft(
+            actor=dns, contributions=[answered], state="taken", body="Un brouillon."
+        )
+    with at_digest_time(datetime.date(2026, 11, 23)):
+        send("digests")
+        digests = [m for m in mail.outbox if "nouveautés" in m.subject]
+        [digest] = [m for m in digests if m.to == [follower.email]]
+        html = digest.alternatives[0][0]
+        for body in (digest.body, html):
+            assert "Réponses officielles" in body and chapter.title in body
+            assert "Partiellement pris en compte" in body
+            assert "Nous retenons l'identité numérique, pas le reste." in body.replace(
+                "&#x27;", "'"
+            )
+            assert f"#reponse-{answer.pk}-{answered.pk}" in body
+            assert "Une réponse ancienne" not in body and "Un brouillon" not in body
+            assert "Hors de la doctrine" not in body
+        [digest] = [m for m in digests if m.to == [author.email]]
+        assert "À votre contribution :" in digest.body and "Non retenu" in digest.body
+        assert f"#reponse-{to_mine.pk}-{mine.pk}" in digest.body
+        assert "Nous retenons" not in digest.body
+        assert [m for m in digests if m.to == [stranger.email]] == []
+        mail.outbox.clear()
+        send("digests")
+        assert mail.outbox == []
+
+
+def test_a_digest_links_an_answer_on_a_paragraph_to_its_panel(db):
+    dns = DnsStaffFactory()
+    with at_digest_time(datetime.date(2026, 11, 22)):
+        chapter = ChapterFactory()
+        reader = UserFactory(digest_frequency="daily")
+        Follow.objects.create(user=reader, consultation=chapter.consultation)
+        paragraph = chapter.paragraphs.order_by("pk").first()
+        answer = services.answer_draft(
+            actor=dns, paragraph=paragraph, state="already_planned", body="Prévu en 2027."
+        )
+    with at_digest_time(datetime.date(2026, 11, 22)) as traveller:
+        traveller.shift(datetime.timedelta(hours=2))
+        services.answers_publish(actor=dns, answer_ids=[answer.pk])
+    with at_digest_time(datetime.date(2026, 11, 23)):
+        send("digests")
+    [digest] = [m for m in mail.outbox if m.to == [reader.email]]
+    assert f"?paragraphe={paragraph.anchor}#reponse-{answer.pk}" in digest.body
+    assert "Déjà prévu" in digest.body and "Prévu en 2027." in digest.body
+
+
 def test_nothing_new_means_no_digest_and_none_means_never(db):
     with at_digest_time(datetime.date(2026, 11, 16)):
         chapter = ChapterFactory()

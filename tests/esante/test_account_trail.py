@@ -211,7 +211,7 @@ def test_the_trail_runs_as_many_queries_with_few_or_many_answers(
 
     response = assert_flat_queries(reverse("account") + page, grow, most=9)
     html = response.content.decode()
-    assert html.count('class="esante-trail__item"') == (16 if page else 20)  # of 12 × 3
+    assert html.count('class="esante-trail__item"') == (16 if page else 20)  # 36 in all: 12 times 3
     assert "Prise en compte dans la version 1 du chapitre" in html
     assert "Intégrée à la version 1 du chapitre" in html
     assert "sur ce paragraphe" in html

@@ -266,6 +266,15 @@ OPENERS = {
     ST.OTHER: ["Je suis {role} : ", ""],
 }  # fmt: skip
 
+NEUTRAL_OPENERS = ["Je suis {role} : ", ""]
+HOME_AUDIENCE = {  # the kind of theme each kind of participant speaks of from experience
+    ST.CITIZEN: "public",
+    ST.ASSOCIATION: "public",
+    ST.HEALTH_PROFESSIONAL: "care",
+    ST.ESTABLISHMENT: "care",
+    ST.INDUSTRY: "tech",
+}
+
 CLOSERS = [
     "Merci pour cette concertation.",
     "Merci d'avoir ouvert ce texte aux contributions.",
@@ -1309,7 +1318,7 @@ DUPLICATE_NOTE = "Doublon d'une contribution publiée quelques minutes plus tôt
 KEPT_NOTE = "Contribution conforme à la charte : une critique argumentée a sa place ici."
 WITHDRAWN = 3
 EDITED = 6
-ANSWERED_SHARE = 0.66
+ANSWERED_SHARE = 0.63  # of each theme's published contributions, besides those answered first
 
 TEMPLATES = [
     ("Déjà prévu par la feuille de route #MaSanté2022", A.ALREADY_PLANNED,
@@ -1457,9 +1466,17 @@ class Planner:
         return self.closes_at - datetime.timedelta(minutes=1)
 
     def later(self, moment, *, low_hours: float, high_hours: float, cap=None):
-        cap = cap or self.last_minute
-        delta = datetime.timedelta(minutes=round(self.rng.uniform(low_hours, high_hours) * 60))
-        return min(moment + delta, cap)
+        """A moment between `low_hours` and `high_hours` after `moment`, in waking hours, not
+        after `cap` (the close, unless said otherwise); None if there is no room left."""
+        low = moment + datetime.timedelta(hours=low_hours)
+        high = min(moment + datetime.timedelta(hours=high_hours), cap or self.last_minute)
+        if high <= low:
+            return None
+        minutes = int((high - low).total_seconds() // 60)
+        later = low + datetime.timedelta(minutes=self.rng.randint(0, minutes))
+        if later.hour < 7:  # people sleep: the morning after, still before the close
+            later = later.replace(hour=7 + self.rng.randrange(4), minute=self.rng.randrange(60))
+        return later
 
     def between(self, start, end):
         seconds = int((end - start).total_seconds())
@@ -1509,8 +1526,12 @@ class Planner:
 
     # Texts ---------------------------------------------------------------------------------------
 
-    def opener(self, person: Person) -> str:
-        return self.rng.choice(OPENERS[person.kind]).format(role=person.role)
+    def opener(self, person: Person, theme: Theme) -> str:
+        """How they start: "Côté éditeurs, " only on what editors know best; on the rest, who
+        they are or nothing."""
+        home = HOME_AUDIENCE.get(person.kind)
+        openers = OPENERS[person.kind] if home in (None, theme.audience) else NEUTRAL_OPENERS
+        return self.rng.choice(openers).format(role=person.role)
 
     @staticmethod
     def joined(opener: str, sentence: str) -> str:
@@ -1525,7 +1546,7 @@ class Planner:
             lines = "\n".join(f"- {p}" for p in points)
             return f"{count} remarques sur ce point :\n\n{lines}"
         first = rng.choice(theme.points)
-        parts = [self.joined(self.opener(person), first)]
+        parts = [self.joined(self.opener(person, theme), first)]
         if rng.random() < 0.2:
             parts.append(rng.choice([p for p in theme.points if p != first]))
         if rng.random() < 0.85:
@@ -1538,7 +1559,7 @@ class Planner:
         rng = self.rng
         asked = rng.choice(theme.questions)
         if rng.random() < 0.55:
-            context = self.joined(self.opener(person), rng.choice(theme.points))
+            context = self.joined(self.opener(person, theme), rng.choice(theme.points))
             return f"{context} {asked}"
         return asked
 
@@ -1546,7 +1567,7 @@ class Planner:
         rng = self.rng
         variants = REWORDINGS.get(text)
         proposed = rng.choice(variants) if variants else f"{text} {rng.choice(theme.asks)}"
-        body = self.joined(self.opener(person), rng.choice(REWORDING_INTROS))
+        body = self.joined(self.opener(person, theme), rng.choice(REWORDING_INTROS))
         if rng.random() < 0.5:
             body = f"{body} {rng.choice(theme.points)}"
         return body, proposed
@@ -1641,13 +1662,16 @@ class Planner:
         extra = []
         for status, reason, note, (flag_count, flag_reason), body in MODERATED:
             slug = rng.choice(list(CHAPTER_WEIGHTS))
+            created_at = self.moment()
+            if created_at > self.last_minute - datetime.timedelta(days=3):
+                created_at -= datetime.timedelta(days=7)  # room for the flags before the close
             item = Item(
                 chapter=slug,
                 position=None,
                 author=rng.randrange(len(people)),
                 kind=K.COMMENT,
                 body=body,
-                created_at=self.moment(),
+                created_at=created_at,
                 status=status,
                 reason=reason,
                 note=note,
@@ -1660,7 +1684,10 @@ class Planner:
             last = max([m for _, _, m in item.flags], default=item.created_at)
             item.moderated_at = self.later(last, low_hours=1, high_hours=30, cap=_far_future())
             extra.append(item)
-        originals = rng.sample([i for i in items if i.kind == K.COMMENT], DUPLICATES)
+        early = self.last_minute - datetime.timedelta(days=3)
+        originals = rng.sample(
+            [i for i in items if i.kind == K.COMMENT and i.created_at < early], DUPLICATES
+        )
         for original in originals:
             extra.append(
                 Item(
@@ -1698,6 +1725,8 @@ class Planner:
                 if author == parent.author:
                     continue
                 when = self.later(when, low_hours=0.3, high_hours=72)
+                if when is None:
+                    break
                 replies.append(
                     Item(
                         chapter=parent.chapter,
@@ -1719,7 +1748,7 @@ class Planner:
             return rng.choice(QUESTION_REPLIES).format(stop=rng.choice(TOUR_STOPS))
         roll = rng.random()
         if roll < 0.5:
-            point = self.joined(self.opener(person), rng.choice(theme.points))
+            point = self.joined(self.opener(person, theme), rng.choice(theme.points))
             return f"{rng.choice(AGREE_REPLIES)} {point}"
         if roll < 0.8:
             return self.joined("Pour compléter : ", rng.choice(theme.asks))
@@ -1738,6 +1767,7 @@ class Planner:
             and item.parent is None
             and item.kind != K.REWORDING
             and index not in replied
+            and item.created_at < self.last_minute - datetime.timedelta(days=5)
         ]
         for item in rng.sample(plain, WITHDRAWN):
             item.status = S.WITHDRAWN
@@ -1767,6 +1797,8 @@ class Planner:
             reactors = [p for p in rng.sample(range(len(people)), count) if p != item.author]
             for person in reactors:
                 moment = self.later(item.created_at, low_hours=0.2, high_hours=240)
+                if moment is None:
+                    continue
                 side = item.agree if rng.random() < agree_share else item.disagree
                 side.append((person, moment))
 
@@ -1823,7 +1855,8 @@ class Planner:
         unanswered = []
         for key, pool in pools.items():
             slug, theme = self.themes[key]
-            answered = [i for i in pool if rng.random() < ANSWERED_SHARE]
+            chosen = set(rng.sample(pool, round(ANSWERED_SHARE * len(pool))))
+            answered = [i for i in pool if i in chosen]  # in the order they were written
             unanswered += [i for i in pool if i not in answered]
             states = list(theme.answers)
             while answered:

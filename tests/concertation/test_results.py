@@ -236,6 +236,17 @@ def test_the_figures_of_a_known_dataset(dataset):
     assert re.fullmatch(r"/concertation/[\w-]+/chapitre-1/\?paragraphe=(p-\w+)#\1", top.url)
 
 
+def test_an_answered_reply_counts_in_the_positions_not_in_the_rate(dataset, dns_staff):
+    reply = Contribution.objects.get(consultation=dataset, parent__isnull=False)
+    answer = services.answer_draft(
+        actor=dns_staff, contributions=[reply], state="partly", body="En partie."
+    )
+    services.answers_publish(actor=dns_staff, answer_ids=[answer.pk])
+    totals = figures.totals(dataset)
+    assert (totals.answered, totals.answered_top_level) == (4, 3)
+    assert totals.by_state["partly"] == 1 and totals.answer_rate == 60.0
+
+
 def test_the_moderation_figures(dataset):
     moderation = figures.moderation(dataset)
     assert (moderation.received, moderation.pending, moderation.held_personal_data) == (9, 1, 1)
@@ -257,7 +268,8 @@ def test_the_page_shows_the_figures_with_a_table_under_every_chart(client, datas
     assert len(page.svgs) == 5  # stakeholders, regions, weeks, chapters, answer positions
     for svg in page.svgs:
         assert svg["role"] == "img"
-        title_id, desc_id = svg["aria-labelledby"].split()
+        # Named by its <title>, described by its <desc> (the figures, in words).
+        title_id, desc_id = svg["aria-labelledby"], svg["aria-describedby"]
         prefix = title_id.removesuffix("-titre")
         assert page.titles[title_id].strip() and desc_id == f"{prefix}-desc"
         # Its data right below, in a table whose caption says the same.

@@ -19,8 +19,9 @@ from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.http import urlencode
+from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -162,21 +163,21 @@ class OfficialAnswerForm(forms.ModelForm):
     published, only the text, the team and the version can be corrected."""
 
     paragraph = forms.TypedChoiceField(
-        label=_("paragraphe"),
+        label=_("Paragraphe"),
         required=False,
         help_text=_("Pour répondre sur un paragraphe, à tous ceux qui l'ont commenté."),
     )
     state = forms.ChoiceField(
-        label=_("position"), required=False, choices=[("", "—"), *AnswerState.choices]
+        label=_("Position"), required=False, choices=[("", "—"), *AnswerState.choices]
     )
     body = forms.CharField(
-        label=_("réponse argumentée (Markdown)"),
+        label=_("Réponse argumentée (Markdown)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text=_("Vide, avec un modèle choisi : le texte du modèle."),
     )
     version = VersionField(
-        label=_("version du chapitre qui en tient compte"),
+        label=_("Version du chapitre qui en tient compte"),
         queryset=ChapterVersion.objects.select_related("chapter__consultation").order_by(
             "-chapter__consultation__opens_at", "chapter__number", "number"
         ),
@@ -196,6 +197,8 @@ class OfficialAnswerForm(forms.ModelForm):
             )
             if answer.paragraph_id:
                 self.initial["paragraph"] = str(answer.paragraph_id)
+        if answer.is_published and "body" in self.fields:
+            self.fields["body"].help_text = ""  # no template once published
         if answer.pk and "version" in self.fields:
             self.fields["version"].queryset = self.fields["version"].queryset.filter(
                 chapter_id=answer.chapter_id
@@ -259,9 +262,9 @@ class OfficialAnswerAdmin(admin.ModelAdmin):
         "answer_excerpt",
         "state",
         "status",
-        "chapter_column",
-        "contribution_count",
         "published_at",
+        "contribution_count",
+        "chapter_column",
     ]
     list_filter = ["consultation", ChapterFilter, "state", "status"]
     search_fields = ["body", "team", "chapter__title", "consultation__title"]
@@ -291,7 +294,7 @@ class OfficialAnswerAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("réponse"))
     def answer_excerpt(self, obj):
-        return excerpt(obj.body, 70)
+        return excerpt(strip_tags(render_markdown(obj.body)), 70)
 
     @admin.display(description=_("chapitre"), ordering="chapter__number")
     def chapter_column(self, obj):
@@ -335,7 +338,7 @@ class OfficialAnswerAdmin(admin.ModelAdmin):
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "contributions":
             return ContributionsField(
-                label=db_field.verbose_name,
+                label=capfirst(db_field.verbose_name),
                 queryset=Contribution.objects.select_related("chapter", "consultation"),
                 required=False,
                 widget=ContributionAutocomplete(db_field, self.admin_site),
@@ -352,7 +355,7 @@ class OfficialAnswerAdmin(admin.ModelAdmin):
         if not contributions:
             return DASH
         return format_html(
-            "<ul>{}</ul>",
+            '<ul class="answered-contributions">{}</ul>',
             format_html_join(
                 "",
                 '<li><a href="{}">{}</a></li>',
@@ -609,10 +612,32 @@ class RewordingFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ThreadFilter(admin.SimpleListFilter):
+    title = _("place dans la discussion")
+    parameter_name = "niveau"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("texte", gettext("Contributions sur le texte")),
+            ("reponses", gettext("Réponses entre participants")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "texte":
+            return queryset.filter(parent__isnull=True)
+        if self.value() == "reponses":
+            return queryset.filter(parent__isnull=False)
+        return queryset
+
+
 def answer_rate(queryset) -> dict:
-    """How many of these published contributions have a published official answer: one query."""
-    counts = queryset.order_by().aggregate(
-        total=Count("pk"), answered=Count("pk", filter=~Q(answer_state=""))
+    """How many of these published contributions have a published official answer: one query.
+    The replies between participants are left out, as on the public results page
+    (concertation.results.figures): the rate is the same figure there and here."""
+    counts = (
+        queryset.filter(parent__isnull=True)
+        .order_by()
+        .aggregate(total=Count("pk"), answered=Count("pk", filter=~Q(answer_state="")))
     )
     total, answered = counts["total"], counts["answered"]
     if not total:
@@ -633,6 +658,12 @@ def answer_rate(queryset) -> dict:
 
 
 class AnswerTogetherForm(forms.Form):
+    template = forms.ModelChoiceField(
+        label=_("Modèle de départ"),
+        queryset=AnswerTemplate.objects.order_by("title"),
+        required=False,
+        help_text=_("« Reprendre le modèle choisi » remplit la position et le texte."),
+    )
     state = forms.ChoiceField(
         label=_("Position"), required=False, choices=[("", "—"), *AnswerState.choices]
     )
@@ -643,11 +674,6 @@ class AnswerTogetherForm(forms.Form):
         help_text=_("Vide, avec un modèle choisi : le texte du modèle."),
     )
     team = forms.CharField(label=_("Équipe qui répond"), max_length=150, initial=DEFAULT_TEAM)
-    template = forms.ModelChoiceField(
-        label=_("Modèle de départ"),
-        queryset=AnswerTemplate.objects.order_by("title"),
-        required=False,
-    )
 
     def __init__(self, *args, chapter, contributions, **kwargs):
         super().__init__(*args, **kwargs)
@@ -717,7 +743,6 @@ class ContributionAnsweringAdmin(ContributionAdmin):
         "chapter_column",
         "stakeholder",
         "answer_state_label",
-        "answered_at",
         "rewording_label",
         "created_at",
     ]
@@ -729,6 +754,7 @@ class ContributionAnsweringAdmin(ContributionAdmin):
         StakeholderFilter,
         "kind",
         RewordingFilter,
+        ThreadFilter,
     ]
     list_select_related = ["author", "chapter", "consultation"]
 

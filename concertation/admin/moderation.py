@@ -411,11 +411,11 @@ class ModerationLogAdmin(admin.ModelAdmin):
     list_display = [
         "created_at",
         "action",
-        "actor",
-        "target_user",
-        "contribution",
         "changes",
         "reason_label",
+        "contribution",
+        "actor",
+        "target_user",
     ]
     list_filter = ["action", ReasonFilter]
     search_fields = ["note", "actor__email", "target_user__email"]

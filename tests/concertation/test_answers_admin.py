@@ -490,6 +490,8 @@ def test_answer_rate_of_the_filtered_contributions(dns_client, dns_staff, chapte
     mine = ContributionFactory.create_batch(4, chapter=chapter)
     other_ones = ContributionFactory.create_batch(2, chapter=other)
     ContributionFactory(chapter=chapter, status="pending")  # not published: not counted
+    # A reply between participants is not counted, as on the public results page.
+    ContributionFactory(chapter=chapter, parent=mine[0], body="Une réponse")
     services.answers_publish(actor=dns_staff, answer_ids=[draft(dns_staff, mine[:3]).pk])
     everything = dns_client.get(ANSWERING)
     assert everything.context["answer_rate"]["text"] == (
@@ -505,6 +507,8 @@ def test_answer_rate_of_the_filtered_contributions(dns_client, dns_staff, chapte
     assert singular.context["answer_rate"]["text"] == (
         "Taux de réponse : 50 % — 1 contribution publiée sur 2 a une réponse officielle."
     )
+    replies = dns_client.get(ANSWERING, {"niveau": "reponses"})
+    assert [c.body for c in replies.context["cl"].result_list] == ["Une réponse"]
     empty = dns_client.get(ANSWERING, {"reponse": "sans", "chapter__id__exact": other.pk})
     assert "Taux de réponse : 0 %" in empty.context["answer_rate"]["text"]
 

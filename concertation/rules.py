@@ -269,7 +269,25 @@ def answer(user, contribution=None) -> str | None:
     return None
 
 
-__all__ = ["ensure", "is_dns_team", "why_not"]
+# The results of a consultation: the public once it is closed; the DNS team at any time, live
+# while it runs. `is_staff` first: the DNS team works in the admin, so its members are staff;
+# for everyone else the check ends there, without the query of their groups (the consultation
+# page asks it of every visitor, and its queries are counted).
+@rules.predicate
+def results_are_public(user, consultation) -> bool:
+    return (
+        consultation is not None
+        and consultation.is_published
+        and consultation.state == consultation.State.CLOSED
+    )
+
+
+can_view_results = results_are_public | rules.is_superuser | (rules.is_staff & is_dns_team)
+rules.add_perm("concertation.view_results", can_view_results)
+rules.add_rule("concertation.view_results", can_view_results)
+
+
+__all__ = ["can_view_results", "ensure", "is_dns_team", "why_not"]
 
 # Admin: national concertation content and moderation belong to the DNS team.
 rules.add_perm("concertation", is_dns_team)

@@ -13,10 +13,10 @@ from esante.i18n import french
 from esante.rules import is_dns_team
 
 from ..models import Chapter, Consultation, Contribution
+from ..rules import can_view_results
 from . import changes as changes_module
 from . import figures
 from .filters import AnsweredFilter
-from .rules import can_view_results
 
 ANSWERS_PER_PAGE = 25
 

@@ -122,6 +122,7 @@ def _chapter_page(request, chapter, *, form=None, status=200, reply_forms=None):
         "selected": selected,
         "filter": contribution_filter,
         "page_obj": page,
+        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
         "form": form,
         "reply_forms": reply_forms or {},
         "can_contribute": can_contribute,

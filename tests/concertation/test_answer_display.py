@@ -282,3 +282,21 @@ def test_another_team_is_named_and_in_english_the_answer_is_marked_french(client
     texts = languages_of(element(english, f"reponse-{answer.pk}-{contribution.pk}"))
     assert_marked_french(texts, body, path)
     assert_marked_french(texts, "Agence du numérique en santé", path)
+
+
+def test_the_chapter_pages_dead_pagination_links_say_so_and_keep_the_panel(db, client, settings):
+    """The DSFR's grey for a link that leads nowhere passes only on an inactive control
+    (aria-disabled): a bare grey link fails its contrast (WCAG 1.4.3). The pages keep the
+    paragraph's panel open."""
+    settings.CONTRIBUTIONS_PER_PAGE = 2
+    chapter = ChapterFactory()
+    paragraph = paragraph_at(chapter, 1)
+    ContributionFactory.create_batch(5, chapter=chapter, paragraph=paragraph)
+    url = f"{chapter.get_absolute_url()}?paragraphe={paragraph.anchor}"
+    page = client.get(url).content.decode()
+    nav = page[page.index('class="fr-pagination"') :].split("</nav>")[0]
+    assert (
+        '<a class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label"'
+        ' aria-disabled="true" role="link">'
+    ) in nav
+    assert f'href="?paragraphe={paragraph.anchor}&amp;page=3"' in nav

@@ -68,11 +68,16 @@ def answers_prefetch() -> Prefetch:
 
 
 def changes_url(*, chapter: Chapter, version: ChapterVersion | None) -> str:
-    """Where a reader sees the change a contribution caused: the comparison of `version` with
-    the one before it, on the chapter's versions page. The one place that builds that link
-    (the chapter page, the account page)."""
+    """Where a reader sees the change a contribution caused. A version published after the
+    consultation closed: its place in the results' "what changed", beside the contributions
+    that led to it; an earlier one: its comparison with the one before it, on the chapter's
+    versions page. The one place that builds that link (the chapter page, the account page)."""
     if version is None:
         return ""
+    consultation = chapter.consultation
+    if version.created_at > consultation.closes_at and consultation.is_published:
+        url = reverse("concertation:results_changes", kwargs={"slug": consultation.slug})
+        return f"{url}#chapitre-{chapter.slug}-v{version.number}"
     url = reverse(
         "concertation:chapter_versions",
         kwargs={"slug": chapter.consultation.slug, "chapter": chapter.slug},

@@ -238,3 +238,19 @@ def test_changes_page_queries_do_not_grow(client, revised, dns_staff, assert_fla
 
     response = assert_flat_queries(url_of(consultation), grow, most=6, sizes=(2, 8))
     assert main_of(response).count("Proposition de reformulation de") == 1 + 3 * 8
+
+
+def test_a_contribution_s_change_link_leads_to_its_place_in_what_changed(client, revised):
+    """The trail « my contribution → its answer → the change it caused » ends on the version
+    in "what changed" (beside what led to it) when the version came after the close, from the
+    chapter page and from the author's account page."""
+    rewording, version = revised["rewording"], revised["version"]
+    target = (
+        f"{url_of(revised['consultation'])}#chapitre-{revised['chapter'].slug}-v{version.number}"
+    )
+    chapter_page = client.get(rewording.get_absolute_url()).content.decode()
+    assert f'href="{target}"' in chapter_page
+    client.force_login(rewording.author)
+    assert f'href="{target}"' in client.get("/mon-compte/").content.decode()
+    changes = client.get(url_of(revised["consultation"])).content.decode()
+    assert f'id="chapitre-{revised["chapter"].slug}-v{version.number}"' in changes

@@ -286,6 +286,8 @@ def test_publish_button_of_the_change_form(dns_client, dns_staff, chapter):
     page = dns_client.get(f"{ANSWERS}{answer.pk}/change/").content.decode()
     assert 'name="_publish"' in page
     assert "Doctrine technique 2019 — 3. Identité numérique" in page  # its subtitle
+    breadcrumbs = page.split('class="breadcrumbs"', 1)[1].split("</div>", 1)[0]
+    assert "Doctrine technique 2019 — 3. Identité numérique" in breadcrumbs
     response = dns_client.post(
         f"{ANSWERS}{answer.pk}/change/",
         answer_data(contributions=[contribution.pk], state="partly", body="En partie.",
@@ -677,3 +679,17 @@ def test_contribution_page_shows_its_official_answers(dns_client, dns_staff, cha
     assert "Partiellement pris en compte" in block and "Publiée" in block
     assert "<strong>une part</strong>" in block
     assert f"{ANSWERS}add/?contributions={contribution.pk}" in html
+
+
+def test_moderation_log_list_queries_do_not_grow(dns_client, dns_staff, assert_flat_queries):
+    def grow(count):
+        for _index in range(count):
+            rewording = ContributionFactory(kind="rewording", proposed_text="Mieux.")
+            services.rewording_decide(
+                actor=dns_staff,
+                contribution=rewording,
+                outcome="accepted",
+                version=rewording.chapter.current_version,
+            )
+
+    assert_flat_queries("/admin/concertation/moderationlog/", grow, most=20)

@@ -8,7 +8,7 @@ labels are not translated.
 
 # The axe-core build shipped by axe-playwright-python (checked by a test).
 AXE_CORE_VERSION = "4.12.1"
-STATEMENT_DATE = "2026-11-23"
+STATEMENT_DATE = "2026-12-01"
 
 # Page type, example checked with the demo content.
 CHECKED_PAGES = [
@@ -26,6 +26,19 @@ CHECKED_PAGES = [
     (
         "Versions d'un chapitre",
         "/concertation/feuille-de-route-2023-2027/axe-1-prevention-et-citoyen-acteur/versions/",
+    ),
+    (
+        "Chapitre avec réponses officielles",
+        "/concertation/doctrine-technique-2019/securite-des-systemes-d-information/",
+    ),
+    ("Résultats d'une consultation", "/concertation/doctrine-technique-2019/resultats/"),
+    (
+        "Contributions ayant reçu une réponse officielle",
+        "/concertation/doctrine-technique-2019/resultats/reponses/",
+    ),
+    (
+        "Ce qui a changé depuis la consultation",
+        "/concertation/doctrine-technique-2019/resultats/changements/",
     ),
     ("Recherche", "/recherche/?q=securite"),
     ("Liste des événements", "/evenements/"),

@@ -135,8 +135,9 @@ class OfficialAnswer(models.Model):
         indexes = [models.Index(fields=["consultation", "status"], name="answer_consult_idx")]
 
     def __str__(self):
-        return gettext("Réponse « %(state)s » — %(chapter)s") % {
+        return gettext("Réponse « %(state)s » — %(consultation)s — %(chapter)s") % {
             "state": self.get_state_display(),
+            "consultation": self.consultation,
             "chapter": self.chapter,
         }
 

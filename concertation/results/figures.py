@@ -292,14 +292,18 @@ def published_synthesis(consultation: Consultation) -> Synthesis | None:
 
 
 def file_size(size: int | None) -> str:
-    """« 1,2 Mo », « 350 Ko »: decimal units, as the DSFR's download links give them."""
+    """« 1,2 Mo », « 350 Ko »: decimal units, as the DSFR's download links give them; the
+    number and its unit never split over two lines (a non-breaking space, added here: a
+    "\u00a0" written in the message would not be the one the catalogue extracts)."""
     if size is None:
         return ""
     if size >= 1_000_000:
-        return gettext("%(size)s\u00a0Mo") % {"size": formats.number_format(size / 1e6, 1)}
-    if size >= 1_000:
-        return gettext("%(size)s\u00a0Ko") % {"size": formats.number_format(size / 1e3, 0)}
-    return ngettext("%(size)s\u00a0octet", "%(size)s\u00a0octets", size) % {"size": size}
+        text = gettext("%(size)s Mo") % {"size": formats.number_format(size / 1e6, 1)}
+    elif size >= 1_000:
+        text = gettext("%(size)s Ko") % {"size": formats.number_format(size / 1e3, 0)}
+    else:
+        text = ngettext("%(size)s octet", "%(size)s octets", size) % {"size": size}
+    return text.replace(" ", "\u00a0")
 
 
 def document_size(synthesis: Synthesis) -> int | None:

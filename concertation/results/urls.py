@@ -10,4 +10,5 @@ urlpatterns = [
     path("", views.results, name="results"),
     path("reponses/", views.answered, name="results_answers"),
     path("changements/", views.changes, name="results_changes"),
+    path("synthese.pdf", views.synthesis_document, name="results_synthesis_document"),
 ]

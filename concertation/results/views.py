@@ -3,7 +3,7 @@ contributions, and what changed in the text since the close. Public once the con
 closed; the DNS team sees them live, with the moderation figures on the first."""
 
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -122,3 +122,20 @@ def changes(request, slug):
     context["chapters"] = changes_module.consultation_changes(consultation)
     context["changed"] = [chapter for chapter in context["chapters"] if chapter.versions]
     return render(request, "concertation/results/changes.html", context)
+
+
+def synthesis_document(request, slug):
+    """The synthesis's PDF, served by the site itself: the same address in development and in
+    production, public exactly when the synthesis is, with no web-server rule for the media
+    folder (where staff uploads are never listed nor served)."""
+    consultation = _consultation(request, slug)
+    synthesis = figures.published_synthesis(consultation)
+    if synthesis is None or not synthesis.document:
+        raise Http404
+    try:
+        document = synthesis.document.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(
+        document, content_type="application/pdf", filename=f"synthese-{consultation.slug}.pdf"
+    )

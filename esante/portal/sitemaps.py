@@ -1,6 +1,7 @@
 """sitemap.xml: the public pages search engines should know, composed from every app."""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models.functions import Now
 from django.urls import reverse
 
 from concertation.models import Chapter, Consultation, WorkingGroup
@@ -38,6 +39,13 @@ class QuerySitemap(Sitemap):
         return self.queryset[:LIMIT]
 
 
+class ResultsSitemap(QuerySitemap):
+    """The results of the closed consultations (open ones have none yet)."""
+
+    def location(self, item):
+        return reverse("concertation:results", kwargs={"slug": item.slug})
+
+
 SITEMAPS = {
     "pages": StaticSitemap(),
     "feuilles-de-route": QuerySitemap(Roadmap.objects.published()),
@@ -46,6 +54,7 @@ SITEMAPS = {
     ),
     "actualites": QuerySitemap(NewsItem.objects.published()),
     "consultations": QuerySitemap(Consultation.objects.published()),
+    "resultats": ResultsSitemap(Consultation.objects.published().filter(closes_at__lte=Now())),
     "chapitres": QuerySitemap(
         Chapter.objects.filter(consultation__is_published=True).select_related("consultation")
     ),

@@ -368,6 +368,8 @@ def test_the_synthesis_is_shown_once_published(client, dataset, settings, tmp_pa
     )
     html = main_of(client.get(results_url(dataset)))
     assert "Ce que nous avons entendu" not in html and "Télécharger la synthèse" not in html
+    document_url = results_url(dataset, "synthese.pdf")
+    assert client.get(document_url).status_code == 404  # not published: not served either
 
     synthesis.is_published = True
     synthesis.published_at = timezone.now()
@@ -376,7 +378,12 @@ def test_the_synthesis_is_shown_once_published(client, dataset, settings, tmp_pa
     assert "<h2>Ce que nous avons entendu</h2>" in html
     assert "<strong>à toutes et à tous</strong>" in html
     assert "Télécharger la synthèse (PDF, 1,2\xa0Mo)" in html
-    assert f'href="{synthesis.document.url}"' in html and 'type="application/pdf"' in html
+    assert f'href="{document_url}"' in html and 'type="application/pdf"' in html
+    # Served by the site (the same address under `make run` and in production).
+    response = client.get(document_url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF-1.4")
+    assert 'filename="synthese-' in response["Content-Disposition"]
 
 
 def test_the_file_size_reads_in_french():
@@ -482,3 +489,11 @@ def test_answers_are_paginated(client, growing):
     assert 'fr-pagination__link--prev fr-pagination__link--lg-label" aria-disabled="true"' in html
     html = main_of(client.get(results_url(consultation, "reponses/") + "?chapitre=chapitre-1"))
     assert 'href="?chapitre=chapitre-1&amp;page=2"' in html  # the filter kept from page to page
+
+
+def test_the_file_size_reads_in_english_on_the_english_pages():
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert figures.file_size(1_234_567) == "1.2\xa0MB"
+        assert figures.file_size(1) == "1\xa0byte"

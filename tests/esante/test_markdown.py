@@ -136,3 +136,12 @@ def test_pages_render_staff_markdown_sanitised(client, db):
     feed = client.get("/actualites/rss/").content.decode()
     assert "alert(&#x27;xss&#x27;)" not in feed and "alert('xss')" not in feed
     assert "javascript:" not in feed
+
+
+def test_a_table_scrolls_in_its_own_box_reachable_with_the_keyboard():
+    html = str(render_markdown("| Type | Nombre |\n|---|---|\n| Citoyens | 41 |\n"))
+    assert html.startswith('<div class="esante-table-scroll" tabindex="0"><table>')
+    assert html.rstrip().endswith("</table></div>")
+    # A table smuggled as raw HTML with attributes is sanitised first, never wrapped unbalanced.
+    html = str(render_markdown('<table onclick="x"><tr><td>a</td></tr></table>'))
+    assert "onclick" not in html and html.count("<div") == html.count("</div>")

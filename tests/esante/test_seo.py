@@ -2,6 +2,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
+
+from concertation.models import Consultation
 
 
 @pytest.fixture
@@ -19,6 +22,14 @@ def test_sitemap_lists_public_pages_only(client, demo):
     assert "http://testserver/evenements/tour-des-regions-2023-rouen/" in locations
     assert "http://testserver/concertation/doctrine-technique-2019/" in locations
     assert not any("/admin/" in url or "/comptes/" in url for url in locations)
+    # The results of closed consultations only (an open one has none yet: 404 for the public).
+    results = {url for url in locations if url.endswith("/resultats/")}
+    assert "http://testserver/concertation/doctrine-technique-2019/resultats/" in results
+    for url in results:
+        assert client.get(url.removeprefix("http://testserver")).status_code == 200
+    open_ = Consultation.objects.published().filter(closes_at__gt=timezone.now())
+    for consultation in open_:
+        assert f"http://testserver/concertation/{consultation.slug}/resultats/" not in results
 
 
 def test_robots_txt(client, db):

@@ -417,6 +417,8 @@ class OfficialAnswerAdmin(admin.ModelAdmin):
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
+        """Through the services: a new answer is drafted, a draft changed, a published one
+        corrected (its text, team and version only; logged)."""
         data = form.cleaned_data
         if not change:
             answer = services.answer_draft(
@@ -427,26 +429,23 @@ class OfficialAnswerAdmin(admin.ModelAdmin):
                 body=data["body"],
                 team=data.get("team") or "",
                 template=data.get("template"),
+                version=data.get("version"),
             )
-            if data.get("version"):
-                answer.version = data["version"]
-                answer.save(update_fields=["version"])
-            # The admin goes on with `obj` (its message, its log, its redirect): it becomes the
-            # answer the service created.
-            obj.__dict__.update(answer.__dict__)
-            return
-        if obj.is_published:
-            # A correction: the position and the contributions stay what the authors were told.
-            obj.save(update_fields=["body", "team", "version"])
-            return
-        chapter = data["paragraph"].chapter if data["paragraph"] else None
-        if chapter is None:
-            chapter = data["contributions"][0].chapter
-        obj.chapter = chapter
-        obj.consultation_id = chapter.consultation_id
-        obj.team = (obj.team or "").strip() or DEFAULT_TEAM
-        obj.save()
-        obj.contributions.set(data["contributions"])
+        else:
+            published = obj.is_published
+            answer = services.answer_update(
+                actor=request.user,
+                answer_id=obj.pk,
+                body=data["body"],
+                team=data.get("team") or "",
+                version=data.get("version"),
+                state="" if published else data["state"],
+                contributions=None if published else list(data["contributions"]),
+                paragraph=None if published else data["paragraph"],
+            )
+        # The admin goes on with `obj` (its message, its log, its redirect): it becomes the
+        # answer the service wrote.
+        obj.__dict__.update(answer.__dict__)
 
     def save_related(self, request, form, formsets, change):
         # The contributions were set with the answer (the service, or save_model for a draft);

@@ -7,6 +7,7 @@ import datetime
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.html import format_html_join
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -110,7 +111,12 @@ FIELD_LABELS = {
     "rewording_outcome": _("Suite donnée à la reformulation"),
     "rewording_version": _("Version qui l'intègre"),
     "until": _("Bloqué jusqu'au"),
+    # The correction of a published official answer.
+    "body": _("Texte de la réponse"),
+    "team": _("Équipe qui répond"),
+    "version": _("Version qui en tient compte"),
 }
+VERSION_KEYS = ("rewording_version", "version")
 
 
 def _value_label(key, value, versions) -> str:
@@ -128,11 +134,13 @@ def _value_label(key, value, versions) -> str:
         return str(dict(AnswerState.choices).get(value, value))
     if key == "rewording_outcome":
         return str(dict(RewordingOutcome.choices).get(value, value))
-    if key == "rewording_version":
+    if key in VERSION_KEYS:
         version = versions.get(value)
         if version is None:
             return gettext("une version du chapitre")
         return gettext("version %(number)s") % {"number": version.number}
+    if key == "body":
+        return Truncator(value).chars(300)
     if key == "until":
         try:
             moment = datetime.datetime.fromisoformat(value)
@@ -180,7 +188,8 @@ def versions_of(logs) -> dict:
         value
         for log in logs
         for side in (log.before or {}, log.after or {})
-        if (value := side.get("rewording_version"))
+        for key in VERSION_KEYS
+        if (value := side.get(key))
     }
     if not pks:
         return {}

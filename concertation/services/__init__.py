@@ -10,7 +10,13 @@ them through this package (`from concertation import services`), whichever modul
 """
 
 from ..council.services import application_create, application_withdraw, applications_decide
-from .answers import answer_draft, answer_publish, answers_publish, rewording_decide
+from .answers import (
+    answer_draft,
+    answer_publish,
+    answer_update,
+    answers_publish,
+    rewording_decide,
+)
 from .lifecycle import TRANSITIONS, contribution_move, state_refusal
 from .moderation import contributions_moderate, contributor_block, contributor_unblock
 from .participation import (
@@ -34,6 +40,7 @@ __all__ = [
     "PersonalDataWarning",
     "answer_draft",
     "answer_publish",
+    "answer_update",
     "answers_publish",
     "application_create",
     "application_withdraw",

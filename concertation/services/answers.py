@@ -15,7 +15,7 @@ from esante.models import User
 
 from .. import notifications
 from .. import rules as concertation_rules
-from ..models import AnswerState, Contribution, OfficialAnswer
+from ..models import AnswerState, Contribution, ModerationLog, OfficialAnswer
 from . import lifecycle
 from .participation import clean_text
 
@@ -55,9 +55,11 @@ def answer_draft(
     body: str,
     team: str = "",
     template=None,
+    version=None,
 ) -> OfficialAnswer:
     """A draft answer on `contributions` (all of one chapter) or on a `paragraph`; nothing is
-    public nor sent until it is published."""
+    public nor sent until it is published. `version`: the chapter version that takes it into
+    account, if there is one already."""
     concertation_rules.ensure("concertation.answer", actor)
     contributions = list(contributions)
     chapter = paragraph.chapter if paragraph is not None else None
@@ -79,9 +81,88 @@ def answer_draft(
         state=state,
         body=clean_text(body, field="body"),
         template=template,
+        version=_checked_version(version, chapter),
         created_by=actor,
         **({"team": team.strip()} if team.strip() else {}),
     )
+    answer.contributions.set(contributions)
+    return answer
+
+
+def _checked_version(version, chapter):
+    if version is not None and version.chapter_id != chapter.pk:
+        raise ValidationError(
+            {"version": gettext("Cette version n'est pas une version du chapitre de la réponse.")}
+        )
+    return version
+
+
+@transaction.atomic
+def answer_update(
+    *,
+    actor: User,
+    answer_id: int,
+    body: str,
+    team: str = "",
+    version=None,
+    state: str = "",
+    contributions=None,
+    paragraph=None,
+) -> OfficialAnswer:
+    """Change an answer. A draft changes freely (checked as a new one). A published answer is
+    corrected only in its text, team and version: its position and its contributions stay what
+    the authors were told; each correction is logged on every contribution it answers, with
+    the text before and after, so the history of what the ministry said is never lost."""
+    concertation_rules.ensure("concertation.answer", actor)
+    answer = OfficialAnswer.objects.select_for_update().select_related("chapter").get(pk=answer_id)
+    team = (team or "").strip() or answer.team
+    if answer.is_published:
+        if not (body or "").strip():
+            raise ValidationError({"body": gettext("Écrivez la réponse argumentée.")})
+        before = {"body": answer.body, "team": answer.team, "version": answer.version_id}
+        answer.body = clean_text(body, field="body")
+        answer.team = team
+        answer.version = _checked_version(version, answer.chapter)
+        after = {"body": answer.body, "team": answer.team, "version": answer.version_id}
+        if after == before:
+            return answer
+        answer.save(update_fields=["body", "team", "version"])
+        ModerationLog.objects.bulk_create(
+            ModerationLog(
+                contribution_id=contribution_id,
+                target_user_id=author_id,
+                actor=actor,
+                action=lifecycle.ANSWER,
+                before={"answer": answer.pk, **before},
+                after={"answer": answer.pk, **after},
+                note=gettext("Correction d'une réponse officielle publiée"),
+            )
+            for contribution_id, author_id in answer.contributions.exclude(
+                answer_state=""
+            ).values_list("pk", "author_id")
+        )
+        return answer
+    contributions = list(contributions if contributions is not None else answer.contributions.all())
+    chapter = paragraph.chapter if paragraph is not None else None
+    if chapter is None and contributions:
+        chapter = contributions[0].chapter
+    if chapter is None:
+        raise ValidationError(
+            gettext("Choisissez les contributions auxquelles elle répond, ou un paragraphe.")
+        )
+    errors = answer_errors(
+        chapter=chapter, paragraph=paragraph, contributions=contributions, state=state, body=body
+    )
+    if errors:
+        raise ValidationError(errors)
+    answer.chapter = chapter
+    answer.consultation_id = chapter.consultation_id
+    answer.paragraph = paragraph
+    answer.state = state
+    answer.body = clean_text(body, field="body")
+    answer.team = team
+    answer.version = _checked_version(version, chapter)
+    answer.save()
     answer.contributions.set(contributions)
     return answer
 

@@ -136,3 +136,54 @@ def test_publishing_a_thousand_drafts_sends_a_thousand_notices_once_even_run_twi
     assert services.answers_publish(actor=dns_staff, answer_ids=drafts) == 0
     assert Notification.objects.filter(kind="official_answer").count() == 1000
     assert sorted(m.to[0] for m in mail.outbox) == sorted(a.email for a in authors)
+
+
+def test_a_published_answer_is_corrected_in_its_text_only_and_the_correction_is_logged(
+    db, dns_staff
+):
+    chapter = ChapterFactory()
+    contribution = ContributionFactory(chapter=chapter)
+    answer = services.answer_draft(
+        actor=dns_staff, contributions=[contribution], state="taken", body="Retenu en 2026."
+    )
+    with committed():
+        services.answers_publish(actor=dns_staff, answer_ids=[answer.pk])
+    with committed():
+        services.answer_update(
+            actor=dns_staff, answer_id=answer.pk, body="Retenu en 2027.", state="not_retained"
+        )
+    answer.refresh_from_db()
+    assert (answer.body, answer.state) == ("Retenu en 2027.", "taken")  # position unchanged
+    correction = ModerationLog.objects.filter(action="answer").order_by("pk").last()
+    assert correction.contribution == contribution and correction.actor == dns_staff
+    assert correction.before["body"] == "Retenu en 2026."
+    assert correction.after["body"] == "Retenu en 2027."
+    assert correction.note == "Correction d'une réponse officielle publiée"
+    assert len(mail.outbox) == 1  # the authors were told once, at publication
+    other = ChapterFactory()
+    with pytest.raises(ValidationError, match="pas une version du chapitre"):
+        services.answer_update(
+            actor=dns_staff, answer_id=answer.pk, body="x", version=other.current_version
+        )
+
+
+def test_a_draft_is_changed_freely_but_checked_as_a_new_one(db, dns_staff):
+    chapter = ChapterFactory()
+    first, second = ContributionFactory.create_batch(2, chapter=chapter)
+    answer = services.answer_draft(
+        actor=dns_staff, contributions=[first], state="taken", body="Oui."
+    )
+    services.answer_update(
+        actor=dns_staff,
+        answer_id=answer.pk,
+        body="Oui, pour les deux.",
+        state="partly",
+        contributions=[first, second],
+    )
+    answer.refresh_from_db()
+    assert answer.state == "partly" and set(answer.contributions.all()) == {first, second}
+    with pytest.raises(ValidationError, match="Choisissez la position"):
+        services.answer_update(
+            actor=dns_staff, answer_id=answer.pk, body="Oui.", state="", contributions=[first]
+        )
+    assert not ModerationLog.objects.exists()  # a draft is nobody's business yet

@@ -693,3 +693,14 @@ def test_moderation_log_list_queries_do_not_grow(dns_client, dns_staff, assert_f
             )
 
     assert_flat_queries("/admin/concertation/moderationlog/", grow, most=20)
+
+
+def test_the_log_tells_a_published_answer_s_correction_in_sentences(dns_client, dns_staff):
+    contribution = ContributionFactory()
+    answer = services.answer_draft(
+        actor=dns_staff, contributions=[contribution], state="taken", body="Retenu en 2026."
+    )
+    services.answers_publish(actor=dns_staff, answer_ids=[answer.pk])
+    services.answer_update(actor=dns_staff, answer_id=answer.pk, body="Retenu en 2027.")
+    html = dns_client.get("/admin/concertation/moderationlog/").content.decode()
+    assert "Texte de la réponse : Retenu en 2026. → Retenu en 2027." in html

@@ -1,3 +1,5 @@
+from django.utils import timezone
+
 from concertation.models import Chapter, ChapterVersion
 from tests.concertation.factories import ChapterFactory, ConsultationFactory
 
@@ -177,16 +179,19 @@ def test_moderation_log_reads_as_sentences_with_labels_and_paris_time(dns_client
         {"action": "hide", "_selected_action": [contribution.pk], "reason": "abuse"},
     )
     troll = UserFactory()
+    # New Year's Eve in UTC, already New Year's Day in Paris: next year's, always in the future
+    # whatever day the suite runs.
+    year = timezone.now().year + 1
     services.contributor_block(
         actor=dns_staff,
         user=troll,
         reason="Spam.",
-        until=datetime.datetime(2026, 12, 31, 23, 30, tzinfo=datetime.UTC),
+        until=datetime.datetime(year, 12, 31, 23, 30, tzinfo=datetime.UTC),
     )
     html = dns_client.get("/admin/concertation/moderationlog/").content.decode()
     assert "Statut : Publiée → Masquée" in html
     assert "Motif : — → Propos injurieux, diffamatoires ou haineux" in html
-    assert "Bloqué jusqu&#x27;au : 1er janvier 2027 à 00:30" in html
+    assert f"Bloqué jusqu&#x27;au : 1er janvier {year + 1} à 00:30" in html
     assert "&quot;status&quot;" not in html and ">abuse<" not in html
     assert "Propos injurieux, diffamatoires ou haineux" in html  # the reason column and filter
     hidden = ModerationLog.objects.get(action="hide")

@@ -289,10 +289,23 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.str("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 
 # --- Security -------------------------------------------------------------------------------
+# (headers and Content-Security-Policy: "Security headers (issue 15)" at the end of this file)
+# The web server in front sets X-Forwarded-Proto; it must overwrite one sent by the client.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=False)
-SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=False)
+# Secure by default wherever the public address is HTTPS (production: SITE_URL is required
+# there). `make run` and the test suite serve http:// addresses (http://127.0.0.1:$PORT,
+# http://testserver), where a redirection to HTTPS or Secure cookies would lock everyone out;
+# a production SITE_URL in http:// is caught by `manage.py check --deploy`.
+_HTTPS = not DEBUG and _site.scheme == "https"
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=_HTTPS)
+# /healthz is probed by the load balancer over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=_HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_HTTPONLY = True
+# No script of ours, of the admin, of allauth or of the DSFR reads the CSRF cookie: the forms
+# carry the token.
+CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
@@ -333,3 +346,10 @@ NOTIFICATION_RETRY_BASE_SECONDS = env.int("NOTIFICATION_RETRY_BASE_SECONDS", def
 # A notification handed to the broker and still not sent this long after is handed again
 # (the broker lost it: a Redis restarted empty); sending twice is prevented by the row lock.
 NOTIFICATION_REQUEUE_SECONDS = env.int("NOTIFICATION_REQUEUE_SECONDS", default=600)
+
+# --- Accounts security (issue 15) ---
+# How many reverse proxies stand in front of the application and append to X-Forwarded-For
+# (esante.clientip): 0 means none, REMOTE_ADDR is the client. Never more than really exist: an
+# extra one would let a client choose its own address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# --- end accounts security ---

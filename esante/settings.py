@@ -103,6 +103,9 @@ INSTALLED_APPS = [
     "roadmap",
     "concertation",
     "events",
+    # Audit trail (issue 15): django-simple-history, its tables in the audit app.
+    "simple_history",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -114,6 +117,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Audit trail (issue 15): the request's user is the author of each history record.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",

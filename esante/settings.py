@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
+    "csp",  # Security headers (issue 15): django-csp's checks of its settings
     # Our apps, in dependency order: load_demo and autodiscovery follow it.
     "esante",
     "roadmap",
@@ -110,7 +111,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers (issue 15): Permissions-Policy, no-store for signed-in pages, then the
+    # Content-Security-Policy (after whitenoise: static files need none).
+    "esante.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # French everywhere except under /en/ (i18n_patterns without a prefix for French).
     "django.middleware.locale.LocaleMiddleware",
@@ -358,3 +363,62 @@ NOTIFICATION_REQUEUE_SECONDS = env.int("NOTIFICATION_REQUEUE_SECONDS", default=6
 # extra one would let a client choose its own address.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # --- end accounts security ---
+
+# --- Security headers (issue 15) ---
+# HSTS goes only on HTTPS responses (SecurityMiddleware), so `make run` is never pinned to
+# HTTPS. One year, subdomains and preload: what hstspreload.org requires. Set
+# DJANGO_HSTS_SECONDS=0 for a first deployment on a new domain, raised once HTTPS is proven.
+SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+# Stricter than strict-origin-when-cross-origin: another site never learns which of our pages
+# (a chapter, /mon-compte/...) a reader came from, not even our origin.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Powerful browser features the portal never uses, switched off for the page and any frame
+# (esante.security). WebAuthn (publickey-credentials-*) keeps its default, this origin only.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# Content-Security-Policy (django-csp 4): everything from this origin, nothing inline. No
+# template has an inline script, style element or style attribute, nor an event handler
+# attribute (django-dsfr's are overridden in templates/dsfr/), so no nonce is needed; the
+# browser suite fails on any violation (tests/e2e/conftest.py). `data:` images: the DSFR's
+# icons and form controls draw some as data: URIs in its CSS.
+# form-action also applies to the redirections that follow a form: an OpenID Connect provider
+# (FranceConnect, Pro Santé Connect) added one day needs its authorisation endpoint here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# --- end security headers ---

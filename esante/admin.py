@@ -1,7 +1,9 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import NestedObjects
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import router
 from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -9,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import notifications, outbox
-from .models import Notification, Region, Unsubscription, User
+from .models import DELETED_USER_EMAIL, Notification, Region, Unsubscription, User
 
 
 @admin.register(Region)
@@ -65,6 +67,38 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
     ]
+
+    # Deleting a user goes through the same service as the person's own deletion
+    # (esante.privacy.account_delete, issue 15 finding 6): published contributions stay under
+    # « Contributeur anonyme », replies of others survive, personal data is erased everywhere.
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_deleted_placeholder:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_deleted_objects(self, objs, request):
+        # Their contributions are protected from a plain delete; the service hands them over.
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if protected:
+            collector = NestedObjects(using=router.db_for_write(User))
+            collector.collect(objs)
+            protected = [
+                f"{capfirst(obj._meta.verbose_name)} : {obj}"
+                for obj in collector.protected
+                if obj._meta.label != "concertation.Contribution"
+            ]
+        return deleted, counts, perms_needed, protected
+
+    def delete_model(self, request, obj):
+        from .privacy import account_delete
+
+        account_delete(user=obj, keep_contributions=True)
+
+    def delete_queryset(self, request, queryset):
+        from .privacy import account_delete
+
+        for user in queryset.exclude(email=DELETED_USER_EMAIL):
+            account_delete(user=user, keep_contributions=True)
 
 
 class KindFilter(admin.SimpleListFilter):

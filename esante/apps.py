@@ -17,6 +17,10 @@ class EsanteConfig(AppConfig):
         register_kind(
             ACCOUNT, _("les courriels de votre compte"), render_account_email, secret=True
         )
+        # Retention: the e-mail warning an inactive account before its deletion (issue 15).
+        from . import privacy
+
+        privacy.register()
         user_signed_up.connect(_remember_the_language, dispatch_uid="esante_signup_language")
 
 

@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 from celery.signals import task_postrun, task_prerun
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "esante.settings")
@@ -15,12 +16,32 @@ app.autodiscover_tasks()
 @app.on_after_finalize.connect
 def _schedule(sender, **kwargs):
     """The beat schedule, with the task objects (a renamed task cannot be left behind as a
-    stale string): the outbox drain every 5 s, the reminders and the digests."""
-    from .tasks import drain_outbox, send_digests, send_reminders
+    stale string): the outbox drain every 5 s, the reminders and the digests, the retention jobs."""
+    from .tasks import (
+        drain_outbox,
+        retention_event_registrations,
+        retention_inactive_accounts,
+        retention_notifications,
+        retention_unverified_accounts,
+        send_digests,
+        send_reminders,
+    )
 
     sender.add_periodic_task(5.0, drain_outbox.s(), name="drain-outbox")
     sender.add_periodic_task(15 * 60.0, send_reminders.s(), name="send-reminders")
     sender.add_periodic_task(60 * 60.0, send_digests.s(), name="send-digests")
+    # Retention (issue 15, durations in settings.RETENTION): every night, at quiet hours.
+    for minute, task in enumerate(
+        [
+            retention_inactive_accounts,
+            retention_unverified_accounts,
+            retention_event_registrations,
+            retention_notifications,
+        ]
+    ):
+        sender.add_periodic_task(
+            crontab(hour=3, minute=10 * minute), task.s(), name=task.name.rsplit(".", 1)[1]
+        )
 
 
 # Task output is in the site's language (French) by default however the task runs: in a

@@ -63,6 +63,12 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
+# The one account that holds the contributions their authors kept public when they deleted
+# their account (esante.privacy): shown as « Contributeur anonyme », it cannot sign in (inactive,
+# no password, an address of the reserved .invalid domain that no e-mail ever reaches).
+DELETED_USER_EMAIL = "contributeur-anonyme@compte-supprime.invalid"
+
+
 class User(AbstractUser):
     username = None
     first_name = None
@@ -135,6 +141,12 @@ class User(AbstractUser):
         help_text=_("Les régions pour lesquelles ce membre de l'Équipe ARS publie des contenus."),
     )
 
+    # When the owner was told their inactive account would be deleted (esante.privacy): the
+    # deletion waits for this warning, however late the job ran.
+    inactivity_warned_at = models.DateTimeField(
+        _("prévenu de la suppression pour inactivité le"), null=True, blank=True, editable=False
+    )
+
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -151,8 +163,14 @@ class User(AbstractUser):
         return self.display_name or self.email
 
     @property
+    def is_deleted_placeholder(self) -> bool:
+        return self.email == DELETED_USER_EMAIL
+
+    @property
     def public_name(self) -> str:
         """The name shown publicly: never the e-mail address."""
+        if self.is_deleted_placeholder:
+            return gettext("Contributeur anonyme")
         if self.display_name:
             return self.display_name
         return gettext("Contributeur (%(stakeholder_type)s)") % {
@@ -231,3 +249,22 @@ class Unsubscription(models.Model):
 
     def __str__(self):
         return f"{self.email} — {self.kind}"
+
+
+class UnsubscribeKey(models.Model):
+    """A random key standing for one address in unsubscribe links, so that a link never shows
+    the address it unsubscribes (finding 9 of issue 15: it was readable base64). Deleted with
+    the person's data (esante.privacy): their links then stop working."""
+
+    email = models.EmailField(_("adresse"))
+    key = models.CharField(max_length=32, unique=True)
+    created_at = models.DateTimeField(_("date"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("clé de désabonnement")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="unsubscribe_key_once_per_address"),
+        ]
+
+    def __str__(self):
+        return self.email

@@ -423,12 +423,26 @@ CONTENT_SECURITY_POLICY = {
 }
 # --- end security headers ---
 
-# --- Message pipeline faults (issue 15) ---
-# A worker started while Redis is down waits for it (Celery 6 stops retrying by default), and
-# never gives up reconnecting: the outbox rows wait meanwhile, nothing is lost.
-CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_CONNECTION_MAX_RETRIES = None
-# A task running when the broker connection drops is cancelled and redelivered (acks_late):
-# the send task is safe to run twice (row lock, delivery remembered), so nothing is doubled.
-CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
-# --- end message pipeline faults ---
+# --- Retention (issue 15) ---
+# How long personal data is kept, in days: read by the retention jobs (esante.privacy, run by
+# Celery beat) and by the personal-data page, which therefore cannot promise something else.
+RETENTION = {
+    # Accounts without a login for this long are deleted (CNIL: 2 years for an inactive
+    # account); their owner is warned by e-mail `inactive_account_warning` days after the last
+    # login, one month before. Staff accounts are excluded: they are closed by the DNS when
+    # someone leaves, not by a timer (a staff member on long leave must not lose the audit trail
+    # of their decisions, kept under their account).
+    "inactive_account": 730,
+    "inactive_account_warning": 700,
+    # Accounts whose e-mail address was never confirmed.
+    "unverified_account": 30,
+    # Event registrations of visitors without an account, counted from the end of the event;
+    # those never confirmed by their e-mail link, counted from the request.
+    "visitor_registration": 365,
+    "unconfirmed_registration": 30,
+    # Every e-mail sent (the outbox rows: address, kind, date, status).
+    "notification": 365,
+}
+# An unsubscribe link (in every non-transactional e-mail) is valid this long.
+UNSUBSCRIBE_LINK_MAX_AGE = 365 * 24 * 3600
+# --- end retention ---

@@ -203,3 +203,45 @@ def send_digests() -> int:
 
     return run_jobs("digests")
 
+
+# --- Retention (issue 15): each job deletes what RETENTION says is kept too long. Safe to run
+# twice or late: each one selects by dates, and what it already did no longer matches. --------
+
+
+@shared_task(acks_late=True)
+def retention_inactive_accounts() -> dict:
+    """Warn the owners of accounts unused for 23 months, delete those unused for 24 months
+    and warned long enough ago (esante.privacy)."""
+    from . import privacy
+
+    warned = privacy.inactive_accounts_warn()
+    deleted = privacy.inactive_accounts_delete()
+    while outbox.publish():
+        pass
+    return {"warned": warned, "deleted": deleted}
+
+
+@shared_task(acks_late=True)
+def retention_unverified_accounts() -> int:
+    """Delete accounts whose address was never confirmed, 30 days after sign-up."""
+    from . import privacy
+
+    return privacy.unverified_accounts_delete()
+
+
+@shared_task(acks_late=True)
+def retention_event_registrations() -> dict:
+    """Delete unconfirmed registrations after 30 days, anonymise visitors' registrations a
+    year after their event."""
+    from . import privacy
+
+    deleted, anonymised = privacy.visitor_registrations_expire()
+    return {"deleted": deleted, "anonymised": anonymised}
+
+
+@shared_task(acks_late=True)
+def retention_notifications() -> int:
+    """Delete the e-mail log (address, kind, status) after a year."""
+    from . import privacy
+
+    return privacy.notifications_expire()

@@ -56,18 +56,25 @@ class Contribution(models.Model):
         blank=True,
         related_name="contributions",
     )
+    # RESTRICT, never CASCADE: deleting one contribution must not take other people's replies
+    # with it (finding 6 of issue 15: one deleted user took 100 replies of 30 others). A
+    # contribution with replies is erased in place (esante.privacy); deleting its whole
+    # consultation or chapter still deletes the thread, replies included.
     parent = models.ForeignKey(
         "self",
         verbose_name=_("en réponse à"),
-        on_delete=models.CASCADE,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="replies",
     )
+    # PROTECT: a user is deleted through esante.privacy.account_delete, which hands the
+    # contributions they keep to the « Contributeur anonyme » placeholder or erases them; a
+    # plain delete elsewhere fails loudly instead of silently taking them.
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("auteur"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="contributions",
     )
     is_anonymous = models.BooleanField(_("publiée sans le nom de l'auteur"), default=False)
@@ -137,6 +144,8 @@ class Contribution(models.Model):
 
     @property
     def public_author_name(self) -> str:
+        if self.author.is_deleted_placeholder:
+            return gettext("Contributeur anonyme")
         if self.is_anonymous or not self.author.display_name:
             return gettext("Contributeur (%(stakeholder_type)s)") % {
                 "stakeholder_type": self.author.get_stakeholder_type_display()

@@ -10,4 +10,6 @@ urlpatterns = [
     path("regions/", views.region_list, name="region_list"),
     path("regions/<slug:slug>/", views.region_detail, name="region_detail"),
     path("mon-compte/", views.account, name="account"),
+    path("mon-compte/mes-donnees/", views.personal_data_download, name="personal_data_download"),
+    path("mon-compte/supprimer/", views.account_delete, name="account_delete"),
 ]

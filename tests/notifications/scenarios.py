@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from concertation import services as concertation_services
 from concertation.models import Follow
+from esante import privacy
 from esante.notifications import registry, run_jobs
 from events import services as event_services
 from tests.concertation.factories import (
@@ -107,6 +108,12 @@ def every_kind_of_e_mail(settings, committed=contextlib.nullcontext) -> None:
             },
         )
     assert response.status_code == 302, response.content.decode()[:3000]
+
+    # Retention: the owner of an account unused for 23 months is warned before its deletion.
+    unused = settings.RETENTION["inactive_account_warning"] + 1
+    UserFactory(last_login=now - datetime.timedelta(days=unused))
+    with committed():
+        privacy.inactive_accounts_warn()
 
     with committed():
         run_jobs("reminders")

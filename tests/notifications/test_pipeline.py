@@ -404,6 +404,15 @@ def test_the_beat_schedule_is_made_of_task_objects():
 
     app.finalize()
     scheduled = {entry["task"] for entry in app.conf.beat_schedule.values()}
-    expected = {esante_tasks.drain_outbox, esante_tasks.send_reminders, esante_tasks.send_digests}
+    expected = {
+        esante_tasks.drain_outbox,
+        esante_tasks.send_reminders,
+        esante_tasks.send_digests,
+        # Retention (issue 15).
+        esante_tasks.retention_inactive_accounts,
+        esante_tasks.retention_unverified_accounts,
+        esante_tasks.retention_event_registrations,
+        esante_tasks.retention_notifications,
+    }
     assert scheduled == {task.name for task in expected}
     assert not hasattr(django_settings, "CELERY_BEAT_SCHEDULE")

@@ -1,0 +1,1 @@
+"""RGPD rights (export, deletion) and retention jobs (issue 15)."""

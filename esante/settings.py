@@ -423,6 +423,16 @@ CONTENT_SECURITY_POLICY = {
 }
 # --- end security headers ---
 
+# --- Message pipeline faults (issue 15) ---
+# A worker started while Redis is down waits for it (Celery 6 stops retrying by default), and
+# never gives up reconnecting: the outbox rows wait meanwhile, nothing is lost.
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# A task running when the broker connection drops is cancelled and redelivered (acks_late):
+# the send task is safe to run twice (row lock, delivery remembered), so nothing is doubled.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+# --- end message pipeline faults ---
+
 # --- Retention (issue 15) ---
 # How long personal data is kept, in days: read by the retention jobs (esante.privacy, run by
 # Celery beat) and by the personal-data page, which therefore cannot promise something else.

@@ -468,3 +468,94 @@ def notifications_expire(*, now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
     deleted, _ = Notification.objects.filter(created_at__lt=_ago(now, "notification")).delete()
     return deleted
+
+
+# --- The personal-data page -------------------------------------------------------------------
+
+
+def _months_or_days(days: int) -> str:
+    from django.utils.translation import ngettext
+
+    if days % 365 == 0:
+        years = days // 365
+        return ngettext("%(count)d an", "%(count)d ans", years) % {"count": years}
+    if days >= 60 and days % 30 in (0, 10):  # 700 days: « 23 mois »
+        months = round(days / 30.4)
+        return ngettext("%(count)d mois", "%(count)d mois", months) % {"count": months}
+    return ngettext("%(count)d jour", "%(count)d jours", days) % {"count": days}
+
+
+def processings() -> list[dict]:
+    """Each processing of personal data, its purpose, legal basis and retention, the durations
+    read from RETENTION: the page says what the jobs do."""
+    from django.utils.translation import gettext
+
+    r = {name: _months_or_days(days) for name, days in settings.RETENTION.items()}
+    public_interest = gettext("Mission d'intérêt public (article 6-1-e du RGPD)")
+    return [
+        {
+            "name": gettext("Comptes des participants"),
+            "purpose": gettext(
+                "Vous identifier, publier vos contributions sous le nom choisi, "
+                "vous envoyer les courriels que vous avez choisis."
+            ),
+            "basis": public_interest,
+            "retention": gettext(
+                "Supprimés après %(inactive)s sans connexion (vous êtes prévenu par courriel "
+                "après %(warning)s) ; un compte dont l'adresse n'a jamais été confirmée est "
+                "supprimé après %(unverified)s. Les comptes de l'équipe ne sont pas concernés."
+            )
+            % {
+                "inactive": r["inactive_account"],
+                "warning": r["inactive_account_warning"],
+                "unverified": r["unverified_account"],
+            },
+        },
+        {
+            "name": gettext("Contributions publiées"),
+            "purpose": gettext("Rendre la concertation transparente."),
+            "basis": public_interest,
+            "retention": gettext(
+                "Consultables tant que la consultation est en ligne ; à la suppression du "
+                "compte, gardées sous le nom « Contributeur anonyme » ou supprimées, selon "
+                "votre choix."
+            ),
+        },
+        {
+            "name": gettext("Inscriptions aux événements"),
+            "purpose": gettext("Organiser les événements et vous en informer."),
+            "basis": public_interest,
+            "retention": gettext(
+                "Une inscription non confirmée est supprimée après %(unconfirmed)s ; celle "
+                "d'un visiteur sans compte est anonymisée %(visitor)s après l'événement."
+            )
+            % {"unconfirmed": r["unconfirmed_registration"], "visitor": r["visitor_registration"]},
+        },
+        {
+            "name": gettext("Candidatures aux groupes de travail"),
+            "purpose": gettext("Composer les groupes de travail du Conseil du Numérique en Santé."),
+            "basis": public_interest,
+            "retention": gettext("Jusqu'à la suppression de votre compte."),
+        },
+        {
+            "name": gettext("Historique des courriels envoyés"),
+            "purpose": gettext("Envoyer chaque courriel une seule fois et suivre les échecs."),
+            "basis": public_interest,
+            "retention": gettext("%(notification)s après l'envoi.")
+            % {"notification": r["notification"]},
+        },
+    ]
+
+
+def personal_data_page(request):
+    from django.shortcuts import render
+    from django.utils.translation import gettext
+
+    return render(
+        request,
+        "pages/personal_data.html",
+        {
+            "processings": processings(),
+            "breadcrumb_data": {"current": gettext("Données personnelles")},
+        },
+    )

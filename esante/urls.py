@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from . import accessibility, views
+from . import accessibility, privacy, views
 from .portal.sitemaps import SITEMAPS
 
 
@@ -54,11 +54,7 @@ urlpatterns += i18n_patterns(
         page("pages/legal_notice.html", _("Mentions légales")),
         name="footer-legal-notice",
     ),
-    path(
-        "donnees-personnelles/",
-        page("pages/personal_data.html", _("Données personnelles")),
-        name="footer-personal-data",
-    ),
+    path("donnees-personnelles/", privacy.personal_data_page, name="footer-personal-data"),
     path(
         "accessibilite/",
         page(

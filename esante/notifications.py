@@ -22,6 +22,7 @@ it goes through the same rows, with the same guarantees and the same admin. A *s
 the row once sent, and it cannot be sent again (the person asks for a new link).
 """
 
+import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -35,9 +36,10 @@ from django.utils import translation
 from . import outbox
 from .i18n import email_language
 from .links import absolute_url
-from .models import Notification, Unsubscription
+from .models import Notification, UnsubscribeKey, Unsubscription
 
-UNSUBSCRIBE_SALT = "esante.unsubscribe"
+UNSUBSCRIBE_SALT = "esante.unsubscribe"  # the links made before issue 15, address inside
+UNSUBSCRIBE_KEY_SALT = "esante.unsubscribe.key"
 BATCH = 1000
 
 
@@ -167,12 +169,32 @@ def _insert(kind: str, key: str, batch: list[Recipient]) -> int:
 
 
 def unsubscribe_token(email: str, kind: str) -> str:
-    return signing.dumps({"e": email, "k": kind}, salt=UNSUBSCRIBE_SALT, compress=True)
+    """An opaque link token (issue 15, finding 9: it used to carry the address in readable
+    base64): a random key standing for the address, and the kind, signed and dated; it is
+    valid UNSUBSCRIBE_LINK_MAX_AGE seconds, long enough for a yearly digest."""
+    key, _ = UnsubscribeKey.objects.get_or_create(
+        email=email.lower(), defaults={"key": secrets.token_urlsafe(16)}
+    )
+    return signing.dumps({"a": key.key, "k": kind}, salt=UNSUBSCRIBE_KEY_SALT)
 
 
 def read_unsubscribe_token(token: str) -> tuple[str, str]:
-    data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    return data["e"], data["k"]
+    """(address, kind); raises signing.SignatureExpired for a link too old, BadSignature for
+    a forged one or one whose address's data was erased. Links made before the opaque tokens
+    (the address inside) are still read, until they are as old as the new ones may be:
+    signing.dumps dated them too, so they expire the same way."""
+    max_age = settings.UNSUBSCRIBE_LINK_MAX_AGE
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_KEY_SALT, max_age=max_age)
+    except signing.SignatureExpired:
+        raise
+    except signing.BadSignature:
+        legacy = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=max_age)
+        return legacy["e"], legacy["k"]
+    email = UnsubscribeKey.objects.filter(key=data["a"]).values_list("email", flat=True).first()
+    if email is None:
+        raise signing.BadSignature("unknown unsubscribe key")
+    return email, data["k"]
 
 
 def unsubscribe(email: str, kind: str) -> None:

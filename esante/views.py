@@ -16,6 +16,8 @@ def unsubscribe(request, token):
     """One-click unsubscription (RFC 8058): a POST unsubscribes at once; a GET asks first."""
     try:
         email, kind = notifications.read_unsubscribe_token(token)
+    except signing.SignatureExpired:
+        return render(request, "esante/unsubscribe.html", {"expired": True}, status=410)
     except signing.BadSignature:
         return render(request, "esante/unsubscribe.html", {"invalid": True}, status=400)
     registered = notifications.registry.kinds.get(kind)

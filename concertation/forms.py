@@ -1,11 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from esante.formguards import GuardedForm
+
 from .models import Contribution, Flag
 from .services import REWORDING_MISSING
 
 
-class ContributionForm(forms.Form):
+class ContributionForm(GuardedForm):
     kind = forms.ChoiceField(
         label=_("Type de contribution"),
         choices=Contribution.Kind.choices,
@@ -73,7 +75,7 @@ class ContributionForm(forms.Form):
         return cleaned
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(GuardedForm):
     body = forms.CharField(
         label=_("Votre réponse"), widget=forms.Textarea(attrs={"rows": 3}), strip=False
     )
@@ -87,8 +89,10 @@ class ReplyForm(forms.Form):
     )
 
 
-class EditForm(forms.Form):
+class EditForm(GuardedForm):
     """The view removes `proposed_text` unless the contribution is a rewording proposal."""
+
+    honeypot = False  # Only the author reaches it, signed in, from their own contribution.
 
     body = forms.CharField(
         label=_("Votre contribution"), widget=forms.Textarea(attrs={"rows": 6}), strip=False
@@ -101,7 +105,9 @@ class EditForm(forms.Form):
     )
 
 
-class FlagForm(forms.Form):
+class FlagForm(GuardedForm):
+    honeypot = False  # Signed-in only, and rate limited per account.
+
     reason = forms.ChoiceField(
         label=_("Motif du signalement"), choices=Flag.Reason.choices, widget=forms.RadioSelect
     )

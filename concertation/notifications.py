@@ -425,6 +425,7 @@ def register():
     register_job("reminders", application_reminders)
     register_job("digests", digests)
     register_contribution_kinds()
+    register_flag_surge()
 
 
 # --- The notices of a contribution's lifecycle (written by services.lifecycle) ----------------
@@ -697,4 +698,54 @@ def register_contribution_kinds():
         REWORDING_DECISION,
         gettext_lazy("la suite donnée à vos propositions de reformulation"),
         render_rewording_decision,
+    )
+
+
+# --- Alert: a wave of flags (issue 15, finding 4) ------------------------------------------------
+
+FLAG_SURGE = "flag_surge"
+
+
+def flag_surge(contribution: Contribution, now=None) -> int:
+    """The DNS team alerted that flags would have hidden more contributions this hour than the
+    site hides on its own (services.lifecycle.auto_hide_brake_engaged): once an hour at most,
+    whatever the number of contributions held back meanwhile."""
+    now = now or timezone.now()
+    if Notification.objects.filter(
+        kind=FLAG_SURGE, created_at__gte=now - datetime.timedelta(hours=1)
+    ).exists():
+        return 0
+    staff = User.objects.filter(is_active=True, groups__name=DNS_TEAM).values_list("pk", "email")
+    payload = {"contribution": contribution.pk, "since": now.isoformat()}
+    return notify_many(
+        FLAG_SURGE,
+        f"flag-surge:{now.isoformat()}",
+        (Recipient(email=email, user_id=pk, payload=payload) for pk, email in staff),
+    )
+
+
+def render_flag_surge(notification):
+    payload = notification.payload
+    queue = Contribution.objects.filter(
+        status=Contribution.Status.PUBLISHED, flags__resolved_at__isnull=True, flag_count__gt=0
+    ).distinct()
+    return {
+        "subject": gettext("Alerte : vague de signalements sur la concertation"),
+        "template": "emails/notifications/flag_surge",
+        "context": {
+            "limit": settings.FLAG_AUTO_HIDE_PER_HOUR,
+            "flagged": queue.count(),
+            "since": datetime.datetime.fromisoformat(payload["since"]),
+            "queue_url": absolute_url(reverse("admin:concertation_contribution_changelist")),
+        },
+    }
+
+
+def register_flag_surge():
+    # For the DNS team only, about the site: transactional (never stopped by an unsubscription).
+    register_kind(
+        FLAG_SURGE,
+        gettext_lazy("les alertes de vague de signalements"),
+        render_flag_surge,
+        transactional=True,
     )

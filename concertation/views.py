@@ -1,6 +1,7 @@
 """Thin views: validate the request, call a service or a selector, render."""
 
 import logging
+import re
 
 from django.conf import settings
 from django.contrib import messages
@@ -12,8 +13,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
 
+from esante import ratelimits
+from esante.formguards import honeypot_tripped
 from esante.i18n import french
 
 from . import rules as concertation_rules
@@ -25,6 +27,8 @@ from .models import Consultation, Contribution, Flag
 from .versioning import word_diff
 
 logger = logging.getLogger(__name__)
+
+VERSION_RE = re.compile(r"[0-9]{1,9}")
 
 
 def consultation_list(request):
@@ -68,9 +72,11 @@ def consultation_detail(request, slug):
 def _chapter_page(request, chapter, *, form=None, status=200, reply_forms=None):
     """The chapter page, also re-rendered with a form's errors after a refused POST."""
     consultation = chapter.consultation
-    version_number = request.GET.get("version")
+    version_number = request.GET.get("version") or ""
+    # ASCII digits only: str.isdigit() accepts « ² », which int() refuses (a 500, issue 15).
     version = selectors.chapter_version_get(
-        chapter=chapter, number=int(version_number) if (version_number or "").isdigit() else None
+        chapter=chapter,
+        number=int(version_number) if VERSION_RE.fullmatch(version_number) else None,
     )
     paragraphs = selectors.version_paragraphs(version=version, chapter=chapter)
     anchor = request.GET.get("paragraphe") or (form and form.data.get("paragraph")) or ""
@@ -153,39 +159,6 @@ def chapter_detail(request, slug, chapter):
     return _chapter_page(request, chapter)
 
 
-def _rate_limited(request) -> bool:
-    """Per-user and per-IP posting limits. If the cache (Redis) is down, the limit is not
-    enforced rather than losing the contribution: availability wins, and it is logged."""
-    try:
-        return is_ratelimited(
-            request,
-            group="contribution-user",
-            key="user",
-            rate=settings.CONTRIBUTION_RATE_PER_USER,
-            method="POST",
-            increment=True,
-        ) or is_ratelimited(
-            request,
-            group="contribution-ip",
-            key="ip",
-            rate=settings.CONTRIBUTION_RATE_PER_IP,
-            method="POST",
-            increment=True,
-        )
-    except Exception:
-        logger.warning("Rate limit cache unavailable; limit not enforced", exc_info=True)
-        return False
-
-
-def _too_many(request):
-    return render(
-        request,
-        "concertation/too_many.html",
-        {"breadcrumb_data": {"current": gettext("Trop de contributions")}},
-        status=429,
-    )
-
-
 def _refused(request, exc: PermissionDenied, back: str):
     messages.error(request, str(exc) or gettext("Cette action n'est pas autorisée."))
     return redirect(back)
@@ -203,8 +176,12 @@ def _add_errors(form, exc: ValidationError):
 @require_POST
 def contribution_create(request, slug, chapter):
     chapter = selectors.chapter_get(consultation_slug=slug, chapter_slug=chapter)
-    if _rate_limited(request):
-        return _too_many(request)
+    if honeypot_tripped(request.POST):
+        return redirect(chapter.get_absolute_url())
+    if limited := ratelimits.refuse(
+        request, ratelimits.CONTRIBUTION_USER, ratelimits.CONTRIBUTION_IP
+    ):
+        return limited
     charter_accepted = services.has_accepted_charter(
         user=request.user, consultation=chapter.consultation
     )
@@ -300,8 +277,12 @@ def _get_contribution(pk) -> Contribution:
 def reply_create(request, pk):
     parent = _get_contribution(pk)
     chapter = parent.chapter
-    if _rate_limited(request):
-        return _too_many(request)
+    if honeypot_tripped(request.POST):
+        return redirect(_contribution_url(parent))
+    if limited := ratelimits.refuse(
+        request, ratelimits.CONTRIBUTION_USER, ratelimits.CONTRIBUTION_IP
+    ):
+        return limited
     form = ReplyForm(request.POST, auto_id=f"id_reponse_{parent.pk}_%s")
     if not form.is_valid():
         return _chapter_page(request, chapter, reply_forms={parent.pk: form}, status=400)
@@ -333,6 +314,8 @@ def reply_create(request, pk):
 @require_POST
 def reaction(request, pk):
     contribution = _get_contribution(pk)
+    if limited := ratelimits.refuse(request, ratelimits.REACTION_USER):
+        return limited
     form = ReactionForm(request.POST)
     if not form.is_valid():
         messages.error(request, gettext("Réaction inconnue."))
@@ -362,6 +345,8 @@ def flag(request, pk):
     earlier = refusal and Flag.objects.filter(contribution=contribution, user=request.user).first()
     form = None if refusal else FlagForm(request.POST or None)
     if form is not None and request.method == "POST" and form.is_valid():
+        if limited := ratelimits.refuse(request, ratelimits.FLAG_USER):
+            return limited
         try:
             services.flag_create(
                 user=request.user,

@@ -125,6 +125,9 @@ MIDDLEWARE = [
     # Audit trail (issue 15): the request's user is the author of each history record.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Hostile input (issue 15): a query string with a NUL byte or an overflowing date part gets
+    # a 400 page, not a database error (after auth and messages: the page is the site's layout).
+    "esante.formguards.HostileQueryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
@@ -456,3 +459,19 @@ RETENTION = {
 # An unsubscribe link (in every non-transactional e-mail) is valid this long.
 UNSUBSCRIBE_LINK_MAX_AGE = 365 * 24 * 3600
 # --- end retention ---
+
+# --- rate limits and abuse (issue 15) ---
+# esante.ratelimits: what each limit does when Redis is down is decided there, per limit.
+# (CONTRIBUTION_RATE_PER_USER / _PER_IP, for contributions and replies, are above.)
+REACTION_RATE_PER_USER = env.str("REACTION_RATE_PER_USER", default="30/m")
+FLAG_RATE_PER_USER = env.str("FLAG_RATE_PER_USER", default="10/h")
+# Visitors registering to an event without an account: each request e-mails the address typed.
+REGISTRATION_RATE_PER_IP = env.str("REGISTRATION_RATE_PER_IP", default="10/h")
+REGISTRATION_RATE_PER_EMAIL = env.str("REGISTRATION_RATE_PER_EMAIL", default="3/h")
+APPLICATION_RATE_PER_USER = env.str("APPLICATION_RATE_PER_USER", default="5/h")
+# Flags count toward automatic hiding only from accounts this old with a verified address
+# (others go to the moderators' queue only), and the whole site hides at most this many
+# contributions an hour by flags: beyond, they wait for the DNS team, who is alerted.
+FLAG_WEIGHT_MIN_ACCOUNT_AGE_DAYS = env.int("FLAG_WEIGHT_MIN_ACCOUNT_AGE_DAYS", default=7)
+FLAG_AUTO_HIDE_PER_HOUR = env.int("FLAG_AUTO_HIDE_PER_HOUR", default=3)
+# --- end rate limits and abuse ---

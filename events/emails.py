@@ -45,6 +45,19 @@ def notification_kind(kind: str) -> str:
     return next(code for code, happened in KINDS.items() if happened == kind)
 
 
+def greeting_name(registration: Registration, kind: str) -> str:
+    """The name the e-mail greets, or "" for none. Never in the confirmation request: its
+    address is not proven yet, so whoever typed the name may not own the mailbox (the mail relay
+    of issue 15, « Bonjour [clic](https://…) »); never a name that reads like a link or markup
+    (rows written before names were checked)."""
+    from .services import CONTROL_RE, NAME_LINK_RE
+
+    name = registration.name
+    if kind == "confirm_address" or NAME_LINK_RE.search(name) or CONTROL_RE.search(name):
+        return ""
+    return name[:150]
+
+
 def render_registration(notification) -> dict:
     """The e-mail about a registration, read as it is now (in the recipient's language, which
     esante.notifications.build_message has activated)."""
@@ -59,6 +72,7 @@ def render_registration(notification) -> dict:
         "template": "emails/events/registration",
         "context": {
             "registration": registration,
+            "name": greeting_name(registration, kind),
             "event": event,
             "kind": kind,
             "event_url": absolute_url(event.get_absolute_url()),

@@ -8,7 +8,9 @@ from esante.models import Region
 
 from .models import Event
 
-MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+# Years 1000 to 2999, ASCII digits: « 0000-01 » made a date of year 0 (a 500, issue 15), and
+# \d accepts other scripts' digits.
+MONTH_RE = re.compile(r"^([12][0-9]{3})-(0[1-9]|1[0-2])$")
 
 
 class EventFilter(django_filters.FilterSet):

@@ -1,8 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from esante.formguards import GuardedForm
 
-class VisitorRegistrationForm(forms.Form):
+
+class VisitorRegistrationForm(GuardedForm):
+    """Registration without an account; the service checks the identity again (plain-text
+    name, one spelling per mailbox)."""
+
     name = forms.CharField(label=_("Nom et prénom"), max_length=150)
     email = forms.CharField(
         label=_("Adresse électronique"),

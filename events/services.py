@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from esante.emailnorm import normalise_email
+from esante.formguards import CONTROL_MESSAGE, control_error
 from esante.i18n import site_language
 from esante.models import User
 from esante.notifications import Recipient, notify_many
@@ -50,6 +52,13 @@ def _notify(registration: Registration, kind: str) -> None:
     )
 
 
+# A visitor's name goes into e-mails sent from our address: it must stay a name. No link, no
+# address, no markup (Markdown or HTML) that a mail client would turn into a link to click.
+NAME_LINK_RE = re.compile(
+    r"(?i)(://|www\.|@|[<>\[\](){}*_`|\\]|\b[a-z0-9-]+\.(?:[a-z]{2,}|xn--)[a-z0-9-]*\b)"
+)
+
+
 def _clean_identity(name: str, email: str) -> tuple[str, str]:
     errors = {}
     if CONTROL_RE.search(name or "") or CONTROL_RE.search(email or ""):
@@ -57,12 +66,19 @@ def _clean_identity(name: str, email: str) -> tuple[str, str]:
         raise ValidationError(
             gettext("Les sauts de ligne et caractères de contrôle ne sont pas acceptés.")
         )
+    if control_error(name or "") or control_error(email or ""):
+        raise ValidationError(str(CONTROL_MESSAGE))
     name = " ".join((name or "").split())
-    email = (email or "").strip()
+    # One spelling per mailbox: zero-width, full-width and case variants are one address.
+    email = normalise_email(email)
     if not name:
         errors["name"] = gettext("Indiquez votre nom.")
     elif len(name) > 150:
         errors["name"] = gettext("Le nom ne doit pas dépasser 150 caractères.")
+    elif NAME_LINK_RE.search(name):
+        errors["name"] = gettext(
+            "Indiquez seulement vos prénom et nom, sans adresse web, lien ni mise en forme."
+        )
     try:
         validate_email(email)
     except ValidationError:

@@ -1,12 +1,17 @@
+import re
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from esante import ratelimits
+from esante.emailnorm import normalise_email
+from esante.formguards import honeypot_tripped
 from esante.i18n import french
 from esante.models import Region
 
@@ -15,6 +20,8 @@ from .filters import EventFilter
 from .forms import VisitorRegistrationForm
 from .ical import build_calendar
 from .models import Registration
+
+SLUG_RE = re.compile(r"[-a-z0-9]{1,50}")
 
 
 def event_list(request):
@@ -72,8 +79,21 @@ def register(request, slug):
     event = selectors.event_get(slug=slug)
     form = VisitorRegistrationForm(request.POST)
     user = request.user if request.user.is_authenticated else None
-    if user is None and not form.is_valid():
-        return _event_page(request, event, form=form, status=400)
+    if user is None:
+        # A visitor's registration e-mails the address typed: limited per client address and
+        # per mailbox, so the site cannot be used to send mail to strangers (esante.ratelimits).
+        if honeypot_tripped(request.POST):
+            return redirect(event.get_absolute_url())
+        if limited := ratelimits.refuse(request, ratelimits.REGISTRATION_IP):
+            return limited
+        if not form.is_valid():
+            return _event_page(request, event, form=form, status=400)
+        if limited := ratelimits.refuse(
+            request,
+            ratelimits.REGISTRATION_EMAIL,
+            value=normalise_email(form.cleaned_data["email"]).lower(),
+        ):
+            return limited
     try:
         registration = services.registration_request(
             event=event,
@@ -178,6 +198,8 @@ def calendar_feed(request):
     name = gettext("Concertation e-santé — événements")
     region_slug = request.GET.get("region")
     if region_slug:
+        if not SLUG_RE.fullmatch(region_slug):
+            raise Http404
         region = get_object_or_404(Region, slug=region_slug)
         events = events.filter(region=region)
         name = gettext("Concertation e-santé — événements en %(region)s") % {"region": region.name}

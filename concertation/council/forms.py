@@ -3,8 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from esante.formguards import GuardedForm
 
-class ApplicationForm(forms.Form):
+
+class ApplicationForm(GuardedForm):
     organisation = forms.CharField(label=_("Organisme"), max_length=200, required=False)
     stakeholder_type = forms.ChoiceField(label=_("Type d'acteur"), choices=())
     motivation = forms.CharField(

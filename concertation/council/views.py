@@ -12,7 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from esante import ratelimits
 from esante.exports import paris_stamp, spreadsheet_safe
+from esante.formguards import honeypot_tripped
 from esante.i18n import french
 from esante.rules import is_dns_team
 
@@ -112,6 +114,10 @@ def group_detail(request, slug):
 @require_POST
 def group_apply(request, slug):
     group = _get_group(slug)
+    if honeypot_tripped(request.POST):
+        return redirect(group.get_absolute_url())
+    if limited := ratelimits.refuse(request, ratelimits.APPLICATION_USER):
+        return limited
     form = ApplicationForm(request.POST)
     if not form.is_valid():
         return _group_page(request, group, form=form, status=400)

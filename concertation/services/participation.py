@@ -15,6 +15,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from esante.models import User
 
+from .. import notifications
 from .. import rules as concertation_rules
 from ..models import (
     Chapter,
@@ -312,12 +313,17 @@ def flag_create(*, user: User, contribution: Contribution, reason: str, note: st
     contribution.save(update_fields=["flag_count"])
     contribution.refresh_from_db(fields=["flag_count"])
     if lifecycle.flags_threshold_reached(contribution):
-        lifecycle.contribution_move(
-            contribution=contribution,
-            action=lifecycle.AUTO_HIDE,
-            actor=None,
-            note=f"{contribution.flag_count} signalements",
-        )
+        if lifecycle.auto_hide_brake_engaged():
+            # Too many automatic hidings this hour across the site: this one stays published,
+            # in the moderators' queue with its flags, and the DNS team is alerted (once an hour).
+            notifications.flag_surge(contribution)
+        else:
+            lifecycle.contribution_move(
+                contribution=contribution,
+                action=lifecycle.AUTO_HIDE,
+                actor=None,
+                note=f"{contribution.flag_count} signalements",
+            )
     return flag
 
 

@@ -301,7 +301,8 @@ def test_enough_flags_take_a_contribution_offline_in_a_posteriori_mode(client, c
     settings.CONTRIBUTION_FLAGS_TO_HIDE = 2
     target = ContributionFactory(chapter=chapter, body="Contenu litigieux.")
     for _ in range(2):
-        client.force_login(UserFactory())
+        # Established accounts: fresh ones do not hide anything (tests/security/test_flags_abuse).
+        client.force_login(established_user())
         client.post(flag_url(target), {"reason": "abuse"})
     target.refresh_from_db()
     assert (target.status, target.held_reason, target.flag_count) == ("pending", "flags", 2)
@@ -331,15 +332,20 @@ def test_flags_resolved_by_a_moderator_do_not_count_again(client, chapter, setti
     settings.CONTRIBUTION_FLAGS_TO_HIDE = 2
     target = ContributionFactory(chapter=chapter)
     for _ in range(2):
-        client.force_login(UserFactory())
+        client.force_login(established_user())
         client.post(flag_url(target), {"reason": "abuse"})
     services.contributions_moderate(actor=dns_staff, contribution_ids=[target.pk], action="publish")
     assert Flag.objects.filter(resolved_at__isnull=True).count() == 0
 
-    client.force_login(UserFactory())
+    client.force_login(established_user())
     client.post(flag_url(target), {"reason": "abuse"})
     target.refresh_from_db()
     assert target.status == "published"
+
+
+def established_user():
+    """An account old enough for its flags to hide (FLAG_WEIGHT_MIN_ACCOUNT_AGE_DAYS)."""
+    return UserFactory(date_joined=timezone.now() - datetime.timedelta(days=60))
 
 
 def test_follow_and_unfollow_consultation_and_chapter(client, chapter, member):

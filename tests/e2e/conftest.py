@@ -38,14 +38,65 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=reason))
 
 
+# Every document reports what the Content-Security-Policy blocked: Chromium fires a
+# `securitypolicyviolation` event in the page for each, and this script, run before any of the
+# page's own, writes it to the console with a marker the context listens for.
+CSP_MARKER = "CSP violation:"
+CSP_LISTENER = (
+    "document.addEventListener('securitypolicyviolation', (e) => console.error("
+    f"'{CSP_MARKER} ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + "
+    "' in ' + e.documentURI + (e.sourceFile ? ' (' + e.sourceFile + ':' + e.lineNumber + ')' : '')"
+    " + (e.sample ? ' sample: ' + e.sample : '')));"
+)
+# Violations seen since the current test started, from every context of the session's browser.
+_csp_violations: list[str] = []
+
+
+def _watch_csp(context):
+    context.add_init_script(CSP_LISTENER)
+
+    def on_console(message):
+        # The marked events, and Chromium's own message for what no event reports.
+        if CSP_MARKER in message.text or "Content Security Policy" in message.text:
+            _csp_violations.append(message.text)
+
+    context.on("console", on_console)
+    return context
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        # Tests open contexts of their own (phone widths, a second visitor): each is watched.
+        new_context = browser.new_context
+        browser.new_context = lambda *args, **kwargs: _watch_csp(new_context(*args, **kwargs))
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def csp_violations():
+    """The violations reported so far in this test (the check of the checker reads them)."""
+    return _csp_violations
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violation(request):
+    """Fails a browser test whose pages broke the Content-Security-Policy, with the list."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    _csp_violations.clear()
+    yield
+    # Contexts the test left open still get their last events when the `page` fixture or the
+    # test closes them, before this teardown (it runs last: the fixture set up first).
+    if _csp_violations:
+        found = "\n".join(dict.fromkeys(_csp_violations))
+        _csp_violations.clear()
+        pytest.fail(f"Content-Security-Policy violations:\n{found}", pytrace=False)
 
 
 @pytest.fixture

@@ -380,12 +380,12 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Powerful browser features the portal never uses, switched off for the page and any frame
 # (esante.security). WebAuthn (publickey-credentials-*) keeps its default, this origin only.
+# Only names Chromium knows: it warns in the console about any other (e.g. "bluetooth").
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
         "accelerometer",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",

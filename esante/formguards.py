@@ -109,13 +109,19 @@ def hostile_query_error(query) -> str | None:
 
 
 class HostileQueryMiddleware:
-    """Answers 400 (a French page) to a query string no view can use safely."""
+    """Answers 400 (a French page) to an admin query string its list filters cannot use safely
+    (Django's own filters pass values straight to the database). The public pages handle
+    their parameters themselves, with a French warning and the unfiltered list."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.META.get("QUERY_STRING") and (error := hostile_query_error(request.GET)):
+        if (
+            request.path.startswith("/admin/")
+            and request.META.get("QUERY_STRING")
+            and (error := hostile_query_error(request.GET))
+        ):
             from django.shortcuts import render
 
             title = gettext("Adresse invalide")

@@ -22,6 +22,7 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from esante import auth
 from esante.i18n import site_language
 from esante.links import absolute_url
 from esante.notifications import Recipient, notify_many
@@ -36,6 +37,17 @@ def on_site(url: str) -> str:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def clean_email(self, email):
+        """One account per mailbox, however its address is spelled (issue 15): see
+        esante.auth.normalise_email; invisible characters are refused."""
+        return super().clean_email(auth.clean_email(email))
+
+    def authenticate(self, request, **credentials):
+        """The address typed at sign-in is looked up in the form it was stored in."""
+        if credentials.get("email"):
+            credentials["email"] = auth.normalise_email(credentials["email"])
+        return super().authenticate(request, **credentials)
+
     def send_mail(self, template_prefix, email, context):
         """Name the portal (without the sites framework allauth only knows the request's host)
         and say how long the links stay valid, from the settings that decide it."""

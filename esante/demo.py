@@ -4,6 +4,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group
 
+from .mfa_demo import DEMO_TOTP_SECRET, give_demo_totp
 from .models import Region, StakeholderType, User
 from .roles import ARS_TEAM, DNS_TEAM
 
@@ -63,5 +64,9 @@ def load(*, log):
         account = dict(account)
         role = account.pop("role")
         group = account.pop("group", None)
-        ensure_account(password=DEMO_PASSWORD, groups=[group] if group else [], **account)
+        user = ensure_account(password=DEMO_PASSWORD, groups=[group] if group else [], **account)
         log(f"  {account['email']} / {DEMO_PASSWORD}  ({role})")
+        if user.is_staff:
+            # Staff pass MFA to reach the admin (issue 15), the demo staff too.
+            give_demo_totp(user)
+            log(f"    code TOTP : secret {DEMO_TOTP_SECRET} (esante/mfa_demo.py)")

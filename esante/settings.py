@@ -6,6 +6,7 @@ DJANGO_DEBUG=false (the default), SECRET_KEY, SITE_URL, ALLOWED_HOSTS, DATABASE_
 REDIS_URL and EMAIL_URL.
 """
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -98,6 +99,10 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
+    # Accounts security (issue 15): staff MFA, login lock-out, fail-open rate-limit cache.
+    "allauth.mfa",
+    "axes",
+    "esante.auth.AccountSecurityConfig",
     "csp",  # Security headers (issue 15): django-csp's checks of its settings
     # Our apps, in dependency order: load_demo and autodiscovery follow it.
     "esante",
@@ -130,6 +135,9 @@ MIDDLEWARE = [
     "esante.formguards.HostileQueryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Accounts security (issue 15): staff MFA and session lengths; axes' lock-out response last.
+    "esante.auth.StaffSecurityMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "esante.urls"
@@ -365,6 +373,37 @@ NOTIFICATION_REQUEUE_SECONDS = env.int("NOTIFICATION_REQUEUE_SECONDS", default=6
 # (esante.clientip): 0 means none, REMOTE_ADDR is the client. Never more than really exist: an
 # extra one would let a client choose its own address.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# django-axes: failed sign-ins counted in the database (they survive a Redis outage), against
+# the account (so a botnet cannot try 30 passwords from each of its addresses) and against the
+# account from one address. The cool-off ends a lock by itself; staff unlock earlier in the
+# admin (Axes › Access attempts). allauth's own limits (in the cache) slow attempts down first.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", *AUTHENTICATION_BACKENDS]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=30)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = ["username", ["ip_address", "username"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "esante.clientip.client_ip"
+AXES_USERNAME_CALLABLE = "esante.auth.axes_username"
+AXES_LOCKOUT_CALLABLE = "esante.auth.axes_lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# Passwords are never written to the attempts table, even masked.
+AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2", "oldpassword"]
+
+# Staff MFA (allauth.mfa): TOTP and recovery codes, enforced for staff by
+# esante.auth.StaffSecurityMiddleware. STAFF_MFA_REQUIRED=false is obeyed only on a development
+# machine with demo accounts (DJANGO_DEBUG and DEMO_ACCOUNTS): see the README, « Sécurité ».
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
+# One period either side: a phone's clock a few seconds off, a code typed as it changes.
+MFA_TOTP_TOLERANCE = 1
+STAFF_MFA_REQUIRED = env.bool("STAFF_MFA_REQUIRED", default=True)
+# Staff sessions end after 30 idle minutes and 12 hours in all; other sessions are unchanged.
+STAFF_SESSION_IDLE = timedelta(minutes=env.int("STAFF_SESSION_IDLE_MINUTES", default=30))
+STAFF_SESSION_MAX = timedelta(hours=env.int("STAFF_SESSION_MAX_HOURS", default=12))
+# Sign-up hashes the password of a known address too (same time as a new one).
+ACCOUNT_FORMS = {"signup": "esante.auth_forms.SignupForm"}
 # --- end accounts security ---
 
 # --- Security headers (issue 15) ---

@@ -9,12 +9,14 @@ December, the night the clocks go forward and a leap day, so the suite proves it
 
 import datetime
 import os
+from unittest import mock
 from urllib.parse import urlsplit
 
 import pytest
 import time_machine
 
 from tests.esante.factories import ArsStaffFactory, DnsStaffFactory, UserFactory
+from tests.security.mfa import mfa_login
 
 CLOCK_ENV = "ESANTE_TEST_CLOCK"
 
@@ -41,6 +43,10 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "real_mfa: force_login(staff) opens a session without MFA (tests of the enforcement)",
+    )
     value = config.getoption("--clock")
     if not value:
         return
@@ -89,6 +95,43 @@ def client(client, django_capture_on_commit_callbacks):
     return CommittingClient()
 
 
+@pytest.fixture(autouse=True)
+def staff_force_login_passes_mfa(request):
+    """`client.force_login(staff)` stands for a staff member who signed in properly: password
+    and TOTP code (issue 15, StaffSecurityMiddleware). Tests of the MFA enforcement itself opt
+    out with `@pytest.mark.real_mfa` and get a plain force_login (a session without MFA)."""
+    if request.node.get_closest_marker("real_mfa"):
+        yield
+        return
+    from django.test import Client
+
+    from esante.auth import is_staff_member
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        if is_staff_member(user):
+            mfa_login(_Plain(self, original), user)
+
+    # Not the `monkeypatch` fixture: a test calling monkeypatch.undo() would undo this too.
+    with mock.patch.object(Client, "force_login", force_login):
+        yield
+
+
+class _Plain:
+    """A client whose force_login is Django's own (mfa_login calls it)."""
+
+    def __init__(self, client, original):
+        self._client, self._original = client, original
+
+    def force_login(self, user, backend=None):
+        self._original(self._client, user, backend)
+
+    def __getattr__(self, name):
+        return getattr(self._client, name)
+
+
 @pytest.fixture
 def user(db):
     return UserFactory()
@@ -107,14 +150,13 @@ def ars_staff(db):
 
 @pytest.fixture
 def dns_client(client, dns_staff):
-    client.force_login(dns_staff)
-    return client
+    """Signed in as staff sign in: password, then their TOTP code (issue 15: staff MFA)."""
+    return mfa_login(client, dns_staff)
 
 
 @pytest.fixture
 def ars_client(client, ars_staff):
-    client.force_login(ars_staff)
-    return client
+    return mfa_login(client, ars_staff)
 
 
 @pytest.fixture

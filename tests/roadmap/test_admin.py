@@ -311,8 +311,10 @@ def test_the_admin_login_refuses_a_user_without_staff_status(client, user, conte
         {"username": user.email, "password": "motdepasse-de-test-42", "next": "/admin/"},
     )
 
-    assert response.status_code == 200
-    assert "compte" in response.content.decode()  # Django's French "compte autorisé" message
+    # The admin's own form is gone (issue 15): one sign-in page for all, allauth's, with MFA.
+    assert response.status_code == 302
+    assert response["Location"] == "/comptes/login/?next=%2Fadmin%2F"
+    assert "_auth_user_id" not in client.session
     assert client.get("/admin/").status_code == 302
 
 

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from esante import auth
+from esante.clientip import client_ip
 from esante.i18n import site_language
 from esante.links import absolute_url
 from esante.notifications import Recipient, notify_many
@@ -47,6 +48,10 @@ class AccountAdapter(DefaultAccountAdapter):
         if credentials.get("email"):
             credentials["email"] = auth.normalise_email(credentials["email"])
         return super().authenticate(request, **credentials)
+
+    def get_client_ip(self, request):
+        """allauth's per-IP limits key on the same address as axes and the portal's limits."""
+        return client_ip(request)
 
     def send_mail(self, template_prefix, email, context):
         """Name the portal (without the sites framework allauth only knows the request's host)

@@ -53,3 +53,13 @@ def test_ports_and_brackets_are_dropped(settings):
     assert client_ip(_request("10.0.0.2", "203.0.113.7:5123")) == "203.0.113.7"
     assert client_ip(_request("10.0.0.2", "[2001:db8::1]:443")) == "2001:db8::1"
     assert client_ip(_request("10.0.0.2", "2001:db8::1")) == "2001:db8::1"
+
+
+def test_allauth_rate_limits_use_the_same_address(settings):
+    from allauth.account.adapter import get_adapter
+
+    settings.TRUSTED_PROXY_COUNT = 0
+    request = _request("198.51.100.9", "1.2.3.4")
+    assert get_adapter(request).get_client_ip(request) == "198.51.100.9"
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert get_adapter(request).get_client_ip(request) == "1.2.3.4"

@@ -55,7 +55,7 @@ def _notify(registration: Registration, kind: str) -> None:
 # A visitor's name goes into e-mails sent from our address: it must stay a name. No link, no
 # address, no markup (Markdown or HTML) that a mail client would turn into a link to click.
 NAME_LINK_RE = re.compile(
-    r"(?i)(://|www\.|@|[<>\[\](){}*_`|\\]|\b[a-z0-9-]+\.(?:[a-z]{2,}|xn--)[a-z0-9-]*\b)"
+    r"(?i)(://|www\.|@|[<>\[\]{}*`|\\]|\b[a-z0-9-]+\.(?:[a-z]{2,}|xn--)[a-z0-9-]*\b)"
 )
 
 

@@ -377,7 +377,7 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # django-axes: failed sign-ins counted in the database (they survive a Redis outage), against
 # the account (so a botnet cannot try 30 passwords from each of its addresses) and against the
 # account from one address. The cool-off ends a lock by itself; staff unlock earlier in the
-# admin (Axes › Access attempts). allauth's own limits (in the cache) slow attempts down first.
+# admin (Axes > Access attempts). allauth's own limits (in the cache) slow attempts down first.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", *AUTHENTICATION_BACKENDS]
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=30)

@@ -99,7 +99,8 @@ def test_a_forced_session_with_totp_but_no_mfa_step_signs_in_again(client, staff
     assert "_auth_user_id" not in client.session
 
 
-def test_activating_totp_opens_the_admin(transactional_db):
+@pytest.mark.django_db(transaction=True)  # the marker: the suite restores the staff groups
+def test_activating_totp_opens_the_admin():
     """A real transaction: allauth records the new authenticator on commit, inside the view
     (the test client's captured callbacks would run after the session is saved)."""
     from django.test import Client

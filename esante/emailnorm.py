@@ -8,18 +8,29 @@ domain lowercased and written in ASCII (IDNA: « pröbe.fr » and « xn--prbe-6q
 domain). The local part keeps its case (RFC 5321 lets a server tell them apart); comparisons use
 `iexact` as before.
 
-NB: the account side (allauth adapter) has its own normaliser written by another change of the
-same issue; the two are meant to be merged into this one.
+Accounts (esante.auth) use the same function, with the whole address lowercased as allauth
+stores it, and refuse an address holding an invisible character at sign-up (`has_invisible`).
 """
 
 import contextlib
 import unicodedata
 
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# Characters that render as nothing: an address holding one looks like someone else's.
+INVISIBLE = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u180e", "\u034f"}
+
+
+def is_invisible(ch: str) -> bool:
+    # Category Cf holds every format character (the list above, bidirectional marks...).
+    return ch in INVISIBLE or unicodedata.category(ch) == "Cf"
+
+
+def has_invisible(value: str) -> bool:
+    return any(is_invisible(ch) for ch in value)
 
 
 def normalise_email(value: str) -> str:
-    value = unicodedata.normalize("NFKC", value or "").translate(INVISIBLE).strip()
+    value = "".join(ch for ch in (value or "") if not is_invisible(ch))
+    value = unicodedata.normalize("NFKC", value).strip()
     local, at, domain = value.rpartition("@")
     if not at:
         return value

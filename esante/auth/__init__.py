@@ -16,10 +16,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import time
-import unicodedata
 
 from django.apps import AppConfig
 from django.conf import settings
@@ -29,6 +27,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+
+from esante import emailnorm
+from esante.emailnorm import has_invisible
 
 logger = logging.getLogger(__name__)
 
@@ -112,30 +113,12 @@ class AccountSecurityConfig(AppConfig):
 
 # --- E-mail addresses ---------------------------------------------------------------------------
 
-# Characters that render as nothing: an address holding one looks like someone else's.
-INVISIBLE = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u180e", "\u034f"}
-
-
-def has_invisible(value: str) -> bool:
-    # Category Cf holds every format character (the list above, bidirectional marks...).
-    return any(ch in INVISIBLE or unicodedata.category(ch) == "Cf" for ch in value)
-
 
 def normalise_email(value: str) -> str:
-    """One spelling per mailbox: NFKC, lower case, the domain in its ASCII (IDNA) form.
-
-    pröbe.fr and xn--prbe-6qa.fr are the same domain; a full-width letter is its ASCII one.
+    """One spelling per mailbox (esante.emailnorm), lowercased whole as allauth stores it.
     Invisible characters are dropped here (sign-in, password reset only look up); sign-up
     refuses them (`clean_email`) rather than keep an address the person did not type."""
-    value = "".join(ch for ch in value if not has_invisible(ch))
-    value = unicodedata.normalize("NFKC", value).strip().lower()
-    local, at, domain = value.rpartition("@")
-    if not at:
-        return value
-    # Not a valid IDN: left as is, the e-mail validator refuses it.
-    with contextlib.suppress(UnicodeError):
-        domain = domain.encode("idna").decode("ascii")
-    return f"{local}@{domain}"
+    return emailnorm.normalise_email(value).lower()
 
 
 def clean_email(value: str) -> str:

@@ -8,7 +8,7 @@ PORT ?= 8000
 # links in e-mails lead to the port served here, unless SITE_URL is set.
 RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-true} SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}
 
-.PHONY: run test install lint migrate demo worker beat bench messages clean
+.PHONY: run test install lint migrate demo worker beat bench messages backup restore clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,17 @@ messages: install
 # Benchmarks (not tests): a throwaway PostgreSQL database, figures printed.
 bench: install
 	$(BIN)/python tests/bench/bench_digests.py
+
+# Backups (README « Sauvegarde et restauration »): the database of DATABASE_URL (the SQLite file
+# under var/ when unset) to var/backups/, or OUTPUT=file; restore with DUMP=file INTO=new_database
+# (a new PostgreSQL database on DATABASE_URL's server, or a new SQLite file), REPLACE=1 to
+# overwrite one that exists. Standard library scripts: no virtualenv needed on a database host.
+backup:
+	$(PYTHON) bin/backup_db.py $(if $(OUTPUT),--output "$(OUTPUT)")
+
+restore:
+	@test -n "$(DUMP)" -a -n "$(INTO)" || { echo "make restore DUMP=var/backups/<fichier> INTO=<nouvelle base>"; exit 2; }
+	$(PYTHON) bin/restore_db.py "$(DUMP)" --into "$(INTO)" $(if $(REPLACE),--replace)
 
 clean:
 	rm -rf $(VENV) var node_modules

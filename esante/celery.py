@@ -6,7 +6,7 @@ from celery import Celery
 from celery.schedules import crontab
 from celery.signals import task_postrun, task_prerun
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "esante.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "esante.settings.production")
 
 app = Celery("esante")
 app.config_from_object("django.conf:settings", namespace="CELERY")

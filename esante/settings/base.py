@@ -1,9 +1,9 @@
-"""Settings for Concertation e-santé, read from the environment (12-factor).
+"""Settings common to every environment, read from the environment (12-factor).
 
-Unset variables fall back to the embedded development defaults: SQLite under var/,
-Celery eager, local-memory cache, e-mail written to var/mail/. Production sets
-DJANGO_DEBUG=false (the default), SECRET_KEY, SITE_URL, ALLOWED_HOSTS, DATABASE_URL,
-REDIS_URL and EMAIL_URL.
+Not a settings module of its own: development.py, production.py and test.py start from it and
+add what differs between them (DEBUG, SECRET_KEY, SITE_URL and what derives from it, the static
+files storage, the HTTPS switches); see the package's docstring. Importing it has no side effect:
+it reads the environment and builds values, and never touches the disk nor the network.
 """
 
 from datetime import timedelta
@@ -13,29 +13,21 @@ from urllib.parse import urlsplit
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
-(VAR_DIR / "staticfiles").mkdir(parents=True, exist_ok=True)
 
 env = environ.Env()
 
-DEBUG = env.bool("DJANGO_DEBUG", default=False)
-
-# A production secret never has a default: refuse to start rather than sign sessions with a
-# key everybody can read in this repository.
-SECRET_KEY = env.str("SECRET_KEY", default="")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "SECRET_KEY is not set. It is required when DJANGO_DEBUG is off: set the SECRET_KEY "
-            "environment variable to a long random value (or DJANGO_DEBUG=true for development)."
-        )
-    SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105
+# Each environment module decides; off unless one turns it on.
+DEBUG = False
 
 
-def _origin(url: str) -> str:
+def site_origin(url: str) -> str:
     """`url` as an origin (scheme, host, port), or ImproperlyConfigured if it has more or less.
-    One trailing slash is tolerated, and dropped: links are written SITE_URL + "/path"."""
+    One trailing slash is tolerated, and dropped: links are written SITE_URL + "/path".
+
+    SITE_URL is the public address of the site: every link in an e-mail starts with it (they are
+    written by workers and commands, with no request to take a host from)."""
     parts = urlsplit(url)
     try:
         valid = (
@@ -57,27 +49,29 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-# The public address of the site: every link in an e-mail starts with it (they are written by
-# workers and commands, with no request to take a host from). Production has no default, as
-# for SECRET_KEY: a guessed one would mail links to localhost. `make run` sets it from its PORT.
-SITE_URL = env.str("SITE_URL", default="")
-if not SITE_URL:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "SITE_URL is not set. It is required when DJANGO_DEBUG is off: set the SITE_URL "
-            "environment variable to the public address of the site, such as "
-            "https://concertation.example.org (links in e-mails start with it)."
-        )
-    SITE_URL = f"http://127.0.0.1:{env.int('PORT', default=8000)}"
-SITE_URL = _origin(SITE_URL)
-_site = urlsplit(SITE_URL)
-# Served by default, so that setting SITE_URL is enough (an IPv6 address goes in brackets).
-_site_host = f"[{_site.hostname}]" if ":" in _site.hostname else _site.hostname
+def site_host(origin: str) -> str:
+    """The host of SITE_URL as ALLOWED_HOSTS spells it (an IPv6 address goes in brackets): it is
+    served by default, so that setting SITE_URL is enough."""
+    hostname = urlsplit(origin).hostname
+    return f"[{hostname}]" if ":" in hostname else hostname
 
-ALLOWED_HOSTS = env.list(
-    "ALLOWED_HOSTS",
-    default=["localhost", "127.0.0.1", "[::1]", _site_host] if DEBUG else [_site_host],
-)
+
+def static_storages(*, manifest: bool) -> dict:
+    """STORAGES: the hashed, compressed manifest of whitenoise needs `collectstatic`; without it
+    (development, tests) files are served straight from the finders."""
+    return {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {
+            "BACKEND": (
+                "whitenoise.storage.CompressedManifestStaticFilesStorage"
+                if manifest
+                else "django.contrib.staticfiles.storage.StaticFilesStorage"
+            )
+        },
+    }
+
+
+# SECRET_KEY, SITE_URL, ALLOWED_HOSTS: in each environment module.
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -269,8 +263,8 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Concertation e-santé] "
 # allauth builds its links (address confirmation, password reset) from the request's host;
-# their scheme follows the public address, as every other link in e-mails.
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = _site.scheme
+# their scheme follows the public address, as every other link in e-mails:
+# ACCOUNT_DEFAULT_HTTP_PROTOCOL is set with SITE_URL, in each environment module.
 ACCOUNT_PREVENT_ENUMERATION = True
 # Security notices (password changed or reset, primary address changed or removed): the owner of
 # a taken-over account learns it and is told how to get it back.
@@ -292,20 +286,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# The hashed, compressed manifest needs `collectstatic`; development and tests serve
-# files straight from the finders instead.
-STATIC_MANIFEST = env.bool("DJANGO_STATIC_MANIFEST", default=not DEBUG)
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if STATIC_MANIFEST
-            else "django.contrib.staticfiles.storage.StaticFilesStorage"
-        )
-    },
-}
-WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+# STATIC_MANIFEST (DJANGO_STATIC_MANIFEST), STORAGES and WHITENOISE_USE_FINDERS: in each
+# environment module (static_storages above).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.str("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 
@@ -313,16 +295,11 @@ MEDIA_ROOT = env.str("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 # (headers and Content-Security-Policy: "Security headers (issue 15)" at the end of this file)
 # The web server in front sets X-Forwarded-Proto; it must overwrite one sent by the client.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# Secure by default wherever the public address is HTTPS (production: SITE_URL is required
-# there). `make run` and the test suite serve http:// addresses (http://127.0.0.1:$PORT,
-# http://testserver), where a redirection to HTTPS or Secure cookies would lock everyone out;
-# a production SITE_URL in http:// is caught by `manage.py check --deploy`.
-_HTTPS = not DEBUG and _site.scheme == "https"
-SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=_HTTPS)
+# SECURE_SSL_REDIRECT (DJANGO_SECURE_SSL_REDIRECT), SESSION_COOKIE_SECURE and
+# CSRF_COOKIE_SECURE (DJANGO_SECURE_COOKIES): in each environment module, on by default in
+# production wherever the public address is HTTPS.
 # /healthz is probed by the load balancer over plain HTTP on the private network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=_HTTPS)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 # No script of ours, of the admin, of allauth or of the DSFR reads the CSRF cookie: the forms
 # carry the token.
@@ -340,9 +317,9 @@ LOGGING = {
 
 # --- Portal ---------------------------------------------------------------------------------
 SITE_NAME = "Concertation e-santé"
-# SITE_URL, the origin of every link in e-mails, is read with SECRET_KEY at the top.
-# Demo accounts are created by load_demo only in development.
-DEMO_ACCOUNTS = env.bool("DEMO_ACCOUNTS", default=DEBUG)
+# SITE_URL, the origin of every link in e-mails: in each environment module (site_origin).
+# Demo accounts are created by load_demo only in development (DEMO_ACCOUNTS, set there).
+DEMO_ACCOUNTS = False
 
 # --- Concertation -----------------------------------------------------------------------------
 CONTRIBUTION_MAX_LENGTH = env.int("CONTRIBUTION_MAX_LENGTH", default=5000)

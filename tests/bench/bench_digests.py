@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 DB = os.environ.get("BENCH_DATABASE", "esante_bench")
 os.environ.setdefault("DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DB}")
 os.environ.setdefault("SECRET_KEY", "bench-only")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "esante.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "esante.settings.test")
 os.environ.pop("REDIS_URL", None)
 
 

@@ -1,5 +1,5 @@
-"""Production settings refuse to start without a secret or a public address; development
-settings start without them.
+"""Production settings (esante.settings.production) refuse to start without a secret or a
+public address; development settings (esante.settings.development) start without them.
 
 Settings are read once per process, so each case starts a fresh interpreter with a clean
 environment: only what Python needs to run, never the variables of the machine or of CI.
@@ -21,9 +21,9 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SETUP = "import django; from django.conf import settings; django.setup()"
 
 
-def start_django(**env: str) -> subprocess.CompletedProcess:
+def start_django(module: str = "production", **env: str) -> subprocess.CompletedProcess:
     clean = {name: os.environ[name] for name in ("PATH", "HOME", "LANG") if name in os.environ}
-    clean.update(env, DJANGO_SETTINGS_MODULE="esante.settings")
+    clean.update(env, DJANGO_SETTINGS_MODULE=f"esante.settings.{module}")
     return subprocess.run(  # noqa: S603 - our own interpreter with a fixed argument list.
         [sys.executable, "-c", SETUP],
         cwd=PROJECT_ROOT,
@@ -50,7 +50,7 @@ def test_an_empty_secret_key_counts_as_missing():
     assert "SECRET_KEY" in result.stderr
 
 
-def test_debug_off_is_the_default_so_a_bare_environment_refuses_to_start():
+def test_a_bare_environment_refuses_to_start_with_the_production_settings():
     result = start_django()
 
     assert result.returncode != 0
@@ -58,7 +58,7 @@ def test_debug_off_is_the_default_so_a_bare_environment_refuses_to_start():
 
 
 def test_development_settings_start_without_secret_key():
-    result = start_django(DJANGO_DEBUG="true")
+    result = start_django("development")
 
     assert result.returncode == 0, result.stderr
 
@@ -78,14 +78,14 @@ def test_production_settings_start_with_a_secret_key_and_a_site_url():
 SECRET = "a-long-random-value-for-this-test-only"
 
 
-def site_settings(**env: str) -> dict:
+def site_settings(module: str = "production", **env: str) -> dict:
     """SITE_URL, ALLOWED_HOSTS and allauth's link scheme as a fresh process reads them."""
     code = (
         f"{SETUP}; import json; print(json.dumps({{'site_url': settings.SITE_URL, "
         "'hosts': settings.ALLOWED_HOSTS, 'scheme': settings.ACCOUNT_DEFAULT_HTTP_PROTOCOL}))"
     )
     clean = {name: os.environ[name] for name in ("PATH", "HOME", "LANG") if name in os.environ}
-    clean.update(env, DJANGO_SETTINGS_MODULE="esante.settings")
+    clean.update(env, DJANGO_SETTINGS_MODULE=f"esante.settings.{module}")
     result = subprocess.run(  # noqa: S603 - our own interpreter with a fixed argument list.
         [sys.executable, "-c", code],
         cwd=PROJECT_ROOT,
@@ -124,9 +124,9 @@ def test_production_settings_refuse_to_start_without_site_url(site_url):
         "https://user:secret@concertation.example.org",
     ],
 )
-@pytest.mark.parametrize("debug", ["false", "true"])
-def test_a_site_url_that_is_not_an_origin_is_refused(site_url, debug):
-    result = start_django(DJANGO_DEBUG=debug, SECRET_KEY=SECRET, SITE_URL=site_url)
+@pytest.mark.parametrize("module", ["production", "development"])
+def test_a_site_url_that_is_not_an_origin_is_refused(site_url, module):
+    result = start_django(module, SECRET_KEY=SECRET, SITE_URL=site_url)
 
     assert result.returncode != 0
     assert "SITE_URL must be an absolute http(s) address with no path" in result.stderr
@@ -156,13 +156,13 @@ def test_allowed_hosts_set_explicitly_win_over_the_site_url():
 
 
 def test_development_links_lead_to_the_port_served():
-    assert site_settings(DJANGO_DEBUG="true")["site_url"] == "http://127.0.0.1:8000"
-    read = site_settings(DJANGO_DEBUG="true", PORT="8123")
+    assert site_settings("development")["site_url"] == "http://127.0.0.1:8000"
+    read = site_settings("development", PORT="8123")
     assert read["site_url"] == "http://127.0.0.1:8123"
     assert read["scheme"] == "http"
     assert "localhost" in read["hosts"] and "127.0.0.1" in read["hosts"]
     # A development SITE_URL of its own is served too (a machine on the local network).
-    read = site_settings(DJANGO_DEBUG="true", PORT="8123", SITE_URL="http://[::1]:8001")
+    read = site_settings("development", PORT="8123", SITE_URL="http://[::1]:8001")
     assert read["site_url"] == "http://[::1]:8001" and "[::1]" in read["hosts"]
 
 

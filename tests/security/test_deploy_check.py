@@ -1,4 +1,5 @@
-"""`manage.py check --deploy` with production settings reports nothing (issue 15).
+"""`manage.py check --deploy` with the production settings (esante.settings.production) reports
+nothing (issue 15).
 
 Settings are read once per process: each case starts a fresh interpreter with a clean
 environment (only what Python needs, never the machine's or CI's variables).
@@ -23,8 +24,7 @@ SITE = "concertation.example.org"
 def production(**overrides: str) -> dict[str, str]:
     env = {name: os.environ[name] for name in ("PATH", "HOME", "LANG") if name in os.environ}
     env.update(
-        DJANGO_SETTINGS_MODULE="esante.settings",
-        DJANGO_DEBUG="false",
+        DJANGO_SETTINGS_MODULE="esante.settings.production",
         SECRET_KEY=secrets.token_urlsafe(64),
         SITE_URL=f"https://{SITE}",
         ALLOWED_HOSTS=SITE,
@@ -57,6 +57,30 @@ def test_check_deploy_reports_nothing_with_production_settings():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout, result.stdout
     assert "WARNINGS" not in result.stdout + result.stderr
+
+
+def test_production_settings_refuse_debug():
+    """DJANGO_DEBUG=true with the production settings stops the start, rather than being ignored
+    or showing debug pages."""
+    result = deploy_check(production(DJANGO_DEBUG="true"))
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DJANGO_DEBUG=true with the production settings" in result.stderr
+
+
+def test_a_production_process_without_a_settings_module_gets_the_production_settings():
+    """gunicorn and Celery default to the production settings: one that forgets
+    DJANGO_SETTINGS_MODULE still refuses to start without its secret."""
+    for entry_point in ("esante.wsgi", "esante.asgi", "esante.celery"):
+        env = production()
+        del env["DJANGO_SETTINGS_MODULE"], env["SECRET_KEY"]
+
+        code = f"import {entry_point}; from django.conf import settings; settings.DEBUG"
+        result = run(["-c", code], env)
+
+        assert result.returncode != 0, entry_point
+        assert "SECRET_KEY is not set" in result.stderr, (entry_point, result.stderr)
 
 
 def test_check_deploy_catches_a_production_site_served_over_http():
@@ -113,8 +137,13 @@ def test_production_is_https_only_and_served_under_its_own_name_only():
 
 
 def test_make_run_serves_plain_http():
-    """`make run`'s environment: no redirection to an HTTPS port nobody listens on."""
-    env = production(DJANGO_DEBUG="true", SITE_URL="http://127.0.0.1:8000")
+    """`make run`'s environment (manage.py's development settings, the Makefile's RUN_ENV): no
+    redirection to an HTTPS port nobody listens on."""
+    env = production(
+        DJANGO_SETTINGS_MODULE="esante.settings.development",
+        DJANGO_DEBUG="true",
+        SITE_URL="http://127.0.0.1:8000",
+    )
     del env["SECRET_KEY"], env["REDIS_URL"], env["ALLOWED_HOSTS"]
 
     values = read_settings(env)

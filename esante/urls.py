@@ -1,7 +1,9 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.views import shortcut
 from django.contrib.sitemaps.views import sitemap
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -39,6 +41,19 @@ def admin_login_redirect(request):
     return redirect(f"{reverse('account_login')}?{urlencode({'next': target})}")
 
 
+def admin_view_on_site(request, content_type_id, object_id):
+    """The admin's « Voir sur le site » redirect, for the objects this staff member may see in
+    the admin only: Django's own answers any staff member, which told an ARS team the address
+    (the slug, hence the title) of another region's draft events (issue 15, authorisation
+    matrix)."""
+    content_type = ContentType.objects.filter(pk=content_type_id).first()
+    model_admin = admin.site._registry.get(content_type.model_class()) if content_type else None
+    obj = model_admin.get_object(request, object_id) if model_admin else None
+    if obj is None or not model_admin.has_view_or_change_permission(request, obj):
+        raise Http404
+    return shortcut(request, content_type_id, object_id)
+
+
 def page(template, title, **context):
     return TemplateView.as_view(
         template_name=template, extra_context={"breadcrumb_data": {"current": title}, **context}
@@ -54,6 +69,12 @@ urlpatterns = [
     # One sign-in for everyone (issue 15): the admin's own login form would bypass MFA; allauth's
     # page takes the staff member back where they were going.
     path("admin/login/", admin_login_redirect, name="admin_login_redirect"),
+    # Before the admin's own (same address, same name in its namespace for reverse()).
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(admin_view_on_site),
+        name="admin_view_on_site",
+    ),
     path("admin/", admin.site.urls),
 ]
 

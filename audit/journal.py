@@ -8,9 +8,14 @@ was, a role set to what it already was) is dropped, snapshot and line alike.
 
 import contextlib
 import datetime
+import json
+import re
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -163,3 +168,122 @@ def acting_as(user):
             del HistoricalRecords.context.request
         else:
             HistoricalRecords.context.request = previous
+
+
+# --- A deleted account (RGPD art. 17) ----------------------------------------------------------
+
+DELETED_ACCOUNT_LABEL = "Compte supprimé n° {pk}"
+
+
+def deleted_account_label(pk: int) -> str:
+    """How the journal names a deleted account: by its number, which every other line about it
+    keeps (actor_id is emptied, object_id stays), so the staff decisions stay linkable."""
+    return DELETED_ACCOUNT_LABEL.format(pk=pk)
+
+
+def deleted_account_email(pk: int) -> str:
+    return f"compte-supprime-{pk}@invalid"
+
+
+def _json_forms(text: str) -> set[str]:
+    # JSON columns may hold the text escaped (SQLite stores it ASCII-only: "Zo\u00e9").
+    return {text, json.dumps(text)[1:-1]}
+
+
+def account_objects(user) -> dict[type[models.Model], set[str]]:
+    """The audited objects that point to `user` (their blocks, applications, contributions...),
+    by model: their journal lines may carry the user's name in the object's description. Read
+    before the deletion hands the contributions over or deletes the rest."""
+    from esante.models import User
+
+    from .models import AUDITED
+
+    found = {}
+    for model in AUDITED:
+        keys = [
+            f.name for f in model._meta.concrete_fields if f.is_relation and f.related_model is User
+        ]
+        if model is User or not keys:
+            continue
+        query = Q(pk__in=[])
+        for key in keys:
+            query |= Q(**{key: user})
+        ids = {str(pk) for pk in model._default_manager.filter(query).values_list("pk", flat=True)}
+        if ids:
+            found[model] = ids
+    return found
+
+
+def account_forget(
+    *, user_id: int, emails: set[str], names: set[str], objects: dict | None = None
+) -> set[str]:
+    """Erase a deleted account's addresses and names from the history and the journal, keeping
+    every line: it is the trail of the staff's decisions (role changes, blocks, answers), which
+    must outlive the person, but need not name them (RGPD art. 17 and 5-1-c).
+
+    Called by esante.privacy.account_delete after the User row is gone, in its transaction, so
+    that what the deletion itself recorded is covered too. The user's historical rows keep their
+    roles and dates under a pseudonymous address (when someone was staff stays known); journal
+    lines about them, or by them, read « Compte supprimé n° <id> ». Addresses are replaced
+    wherever they appear; names only where they describe the user or `objects`
+    (account_objects(), read before the deletion: a contribution is « Commentaire de <name> »)
+    and in the values of fields pointing to them: a namesake elsewhere keeps their name.
+    `emails`: every address the account had; `names`: its display names. Returns `emails`
+    with those its history recorded."""
+    from esante.models import User
+
+    from .models import AUDITED, AuditEntry
+
+    objects = {User: {str(user_id)}, **(objects or {})}
+    label, pseudonym = deleted_account_label(user_id), deleted_account_email(user_id)
+    user_history = User.audit_history.model.objects.filter(id=user_id)
+    emails = {e.lower() for e in (*emails, *user_history.values_list("email", flat=True)) if e}
+    emails.discard(pseudonym)
+    names = {n for n in names if n and n.lower() not in emails}
+    user_history.update(email=pseudonym)
+    # Rows written while the account was being deleted by itself (the admin, a session still
+    # open) point to a user that no longer exists; the delete emptied the earlier ones.
+    for model in AUDITED:
+        model.audit_history.model.objects.filter(history_user_id=user_id).update(history_user=None)
+
+    about_user = Q(content_type=ContentType.objects.get_for_model(User), object_id=str(user_id))
+    AuditEntry.objects.filter(about_user).update(object_repr=label)
+    by_user = Q(actor_id=user_id)
+    for email in emails:
+        by_user |= Q(actor_label__iexact=email)
+    AuditEntry.objects.filter(by_user).update(actor=None, actor_label=label)
+
+    mentions = Q(pk__in=[])
+    for text in emails | names:
+        mentions |= Q(object_repr__icontains=text)
+        for form in _json_forms(text):
+            mentions |= Q(changes_text__icontains=form)
+    entries = AuditEntry.objects.annotate(changes_text=Cast("changes", models.TextField()))
+    email_pattern = re.compile("|".join(re.escape(e) for e in sorted(emails)), re.IGNORECASE)
+
+    def scrub(text: str, *, with_names: bool) -> str:
+        if email_pattern.pattern:
+            text = email_pattern.sub(pseudonym, text)
+        for name in names if with_names else ():
+            text = text.replace(name, label)
+        return text
+
+    for entry in entries.filter(mentions).select_related("content_type"):
+        model = entry.content_type.model_class()
+        entry.object_repr = scrub(
+            entry.object_repr, with_names=entry.object_id in objects.get(model, ())
+        )
+        for change in entry.changes:
+            field = _field(model, change.get("name"))
+            named = field is not None and field.is_relation and field.related_model in objects
+            for side in ("old", "new"):
+                change[side] = scrub(change.get(side) or "", with_names=named)
+        entry.save(update_fields=["object_repr", "changes"])
+    return emails
+
+
+def _field(model, name):
+    try:
+        return model._meta.get_field(name) if model is not None and name else None
+    except FieldDoesNotExist:
+        return None

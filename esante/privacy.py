@@ -16,6 +16,10 @@ Decisions, said once:
 - Event registrations are anonymised rather than deleted: the attendance figures of past
   events stay right.
 - Staff accounts are never deleted for inactivity: the DNS closes them when someone leaves.
+- The audit trail keeps every line about or by a deleted account (role changes, blocks, staff
+  decisions must stay accountable), but under « Compte supprimé n° <id> » and a pseudonymous
+  address in the user's history (audit.journal.account_forget), so it names nobody; the login
+  lock-out records (django-axes, keyed on the address) are deleted.
 """
 
 import datetime
@@ -23,6 +27,7 @@ import logging
 import secrets
 
 from allauth.account.models import EmailAddress
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
@@ -31,6 +36,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from audit import journal as audit_journal
 from concertation.models import (
     Application,
     CharterAcceptance,
@@ -310,6 +316,7 @@ def account_delete(*, user: User, keep_contributions: bool) -> None:
         raise ValueError("The placeholder of deleted accounts cannot be deleted.")
     placeholder = deleted_user()
     emails = _addresses(user)
+    audited = audit_journal.account_objects(user)
     touched = list(Reaction.objects.filter(user=user).values_list("contribution_id", flat=True))
     touched += list(Flag.objects.filter(user=user).values_list("contribution_id", flat=True))
 
@@ -324,10 +331,19 @@ def account_delete(*, user: User, keep_contributions: bool) -> None:
     Notification.objects.filter(Q(user=user) | _email_q("email", emails)).delete()
     Unsubscription.objects.filter(_email_q("email", emails)).delete()
     UnsubscribeKey.objects.filter(_email_q("email", emails)).delete()
+    names = {user.display_name, str(user)}
+    pk = user.pk
     # The rest goes with the row: e-mail addresses, reactions, flags, follows, charter
     # acceptances, applications, blocks; moderation log entries lose their target_user (SET_NULL)
     # and keep their notes.
     user.delete()
+    # After the delete, which the audit history records too: the journal keeps every staff
+    # decision about or by the account, under its number instead of its address and name.
+    emails = audit_journal.account_forget(user_id=pk, emails=emails, names=names, objects=audited)
+    # The login lock-out records name the address (django-axes keys them on it, not on the
+    # account): the sign-ins of an account that is gone, under any address it ever had.
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        model.objects.filter(_email_q("username", emails)).delete()
     _recount(touched)
 
 

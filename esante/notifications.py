@@ -106,7 +106,8 @@ def notify_many(kind: str, key: str, recipients: Iterable[Recipient]) -> int:
     transaction of the change that causes it (the rows commit with the change, or not at all)
     and nothing more. It never talks to the broker: the drain publishes the rows (with no
     broker, they are sent right after the commit). Addresses that unsubscribed from this kind
-    are skipped, unless the kind is transactional.
+    are skipped, unless the kind is transactional; so are addresses that cannot be delivered
+(`undeliverable()`: the placeholder of deleted accounts and other `.invalid` ones).
 
     `key` names what the e-mail is about ("contribution:42", "registration:7"): the same kind
     and key never reach the same address twice, however often this is called."""
@@ -124,7 +125,19 @@ def notify_many(kind: str, key: str, recipients: Iterable[Recipient]) -> int:
     return created
 
 
+def undeliverable(email: str) -> bool:
+    """An address at the reserved `.invalid` top-level domain (RFC 2606): the « Contributeur
+    anonyme » placeholder that keeps deleted accounts' contributions, the pseudonyms of deleted
+    accounts and anonymised registrations (esante.privacy). Nobody reads them: a reply to an
+    anonymised contribution, an answer, a digest addressed there is never recorded."""
+    domain = email.rpartition("@")[2].rstrip(".").lower()
+    return domain == "invalid" or domain.endswith(".invalid")
+
+
 def _insert(kind: str, key: str, batch: list[Recipient]) -> int:
+    batch = [r for r in batch if not undeliverable(r.email)]
+    if not batch:
+        return 0
     emails = [r.email for r in batch]
     unsubscribed = set()
     if not registry.kinds[kind].transactional:

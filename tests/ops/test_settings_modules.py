@@ -7,6 +7,7 @@ environment, and an audit hook (PEP 578) that records what the import does.
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -128,3 +129,35 @@ def test_development_commands_work_on_a_clean_clone(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "connected" in result.stdout
     assert (copy / "var" / "db.sqlite3").is_file()
+
+
+# --- The README's « Configuration » table lists every variable the settings read ---------------
+
+# env.str("NAME", ...), env.int('NAME'), env.db("NAME"), env("NAME"), os.environ.get("NAME")...
+READ = re.compile(r"""(?:\benv(?:\.\w+)?|environ\.get|getenv)\(\s*["']([A-Z][A-Z0-9_]*)["']""")
+
+
+def variables_read() -> set[str]:
+    return {
+        name
+        for path in (PROJECT_ROOT / "esante" / "settings").glob("*.py")
+        for name in READ.findall(path.read_text())
+    }
+
+
+def variables_documented() -> set[str]:
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    section = readme.split("\n## Configuration\n", 1)[1].split("\n## ", 1)[0]
+    first_cells = [line.split("|")[1] for line in section.splitlines() if line.startswith("| `")]
+    return {name for cell in first_cells for name in re.findall(r"`([A-Z][A-Z0-9_]*)`", cell)}
+
+
+def test_every_variable_the_settings_read_is_in_the_readme_configuration_table():
+    read = variables_read()
+    assert {"SECRET_KEY", "SITE_URL", "DJANGO_HSTS_SECONDS", "EMAIL_HOST"} <= read  # the finder
+
+    assert sorted(read - variables_documented()) == []
+
+
+def test_the_readme_configuration_table_lists_no_variable_the_settings_ignore():
+    assert sorted(variables_documented() - variables_read()) == []

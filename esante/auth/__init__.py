@@ -106,9 +106,20 @@ class AccountSecurityConfig(AppConfig):
 
     def ready(self):
         from allauth.mfa.signals import authenticator_added
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import m2m_changed, post_save
 
         install_fail_open_cache()
         authenticator_added.connect(_record_mfa_on_activation, dispatch_uid="esante_mfa_added")
+        user_model = get_user_model()
+        m2m_changed.connect(
+            team_members_are_staff,
+            sender=user_model.groups.through,
+            dispatch_uid="esante_team_members_are_staff",
+        )
+        post_save.connect(
+            team_member_stays_staff, sender=user_model, dispatch_uid="esante_team_member_staff"
+        )
 
 
 # --- E-mail addresses ---------------------------------------------------------------------------
@@ -165,10 +176,65 @@ STARTED_KEY = "esante_staff_started"
 
 
 def is_staff_member(user) -> bool:
-    """Staff who must use MFA: those who can enter the admin. The DNS and ARS teams' members are
-    made staff (their tools are in the admin); asking their groups here would cost every
-    signed-in request a query."""
+    """Staff who must use MFA: those who can enter the admin, and every member of the DNS and
+    ARS teams, whose powers (moderating, answering, live results) come from their group.
+
+    The flag alone answers, without a query on every signed-in request, because a team member
+    is staff by construction (below: `team_members_are_staff`): joining a team group, from
+    either side of the relation, sets is_staff; saving a team member as not staff sets it back;
+    the migration esante 0011 fixed the members of before. Leaving a team does not clear
+    is_staff (the safe direction: MFA is still asked; the DNS unticks it)."""
     return bool(user.is_authenticated and (user.is_staff or user.is_superuser))
+
+
+# --- Team members are staff -------------------------------------------------------------------
+
+
+def _team_group_ids(pks) -> set[int]:
+    from django.contrib.auth.models import Group
+
+    from esante.roles import ARS_TEAM, DNS_TEAM
+
+    return set(
+        Group.objects.filter(pk__in=pks, name__in=(DNS_TEAM, ARS_TEAM)).values_list("pk", flat=True)
+    )
+
+
+def _make_staff(users) -> None:
+    for user in users:
+        user.is_staff = True
+        # save(), not update(): the audit trail records the role change (audit.models).
+        user.save(update_fields=["is_staff"])
+
+
+def team_members_are_staff(sender, instance, action, reverse, model, pk_set, **kwargs):
+    """m2m_changed on User.groups: `user.groups.add(team)` and `team.user_set.add(user)`.
+
+    A data invariant the MFA relies on, hence a signal rather than a service: groups are also
+    set by the admin's user form and by `manage.py` shells, which no service sees."""
+    if action != "post_add" or not pk_set:
+        return
+    if reverse:  # instance is the group, pk_set the users
+        if not _team_group_ids([instance.pk]):
+            return
+        _make_staff(model._default_manager.filter(pk__in=pk_set, is_staff=False))
+    elif not instance.is_staff and _team_group_ids(pk_set):
+        _make_staff([instance])
+
+
+def team_member_stays_staff(sender, instance, created, update_fields=None, **kwargs):
+    """post_save on User: a team member saved as not staff (the admin's « statut équipe »
+    unticked, the groups kept) is staff again; remove them from the team instead. Saves that
+    name their fields without is_staff (last_login at each sign-in) cost no query."""
+    if (
+        created
+        or instance.is_staff
+        or (update_fields is not None and "is_staff" not in update_fields)
+    ):
+        return
+    if _team_group_ids(instance.groups.values_list("pk", flat=True)):
+        logger.warning("User %s is in a staff team: is_staff set back to True", instance.pk)
+        _make_staff([instance])
 
 
 def passed_mfa(request) -> bool:

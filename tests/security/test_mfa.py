@@ -168,3 +168,94 @@ def test_demo_staff_sign_in_with_the_published_totp_secret(client, db, settings)
     assert response["Location"].startswith("/comptes/2fa/authenticate")
     client.post("/comptes/2fa/authenticate/", {"code": code()})
     assert client.get("/admin/").status_code == 200
+
+
+# --- Team members without is_staff (issue 15) -----------------------------------------------
+
+TEAM_PAGES = [
+    "/admin/",
+    "/admin/concertation/contribution/",
+    "/admin/audit/auditentry/",
+    "/admin/events/event/",
+]
+
+
+def _team(name):
+    from django.contrib.auth.models import Group
+
+    return Group.objects.get(name=name)
+
+
+def _join_by_user_side(user, group):
+    user.groups.add(group)
+
+
+def _join_by_group_side(user, group):
+    group.user_set.add(user)
+
+
+def _join_by_set(user, group):
+    user.groups.set([group])
+
+
+@pytest.mark.parametrize("join", [_join_by_user_side, _join_by_group_side, _join_by_set])
+@pytest.mark.parametrize("team", ["Équipe DNS", "Équipe ARS"])
+def test_a_team_member_never_made_staff_reaches_no_staff_page_without_mfa(client, db, join, team):
+    """Finding 3's second half: is_staff_member reads is_staff; a member of the DNS or ARS team
+    is staff by construction (esante.auth.team_members_are_staff), however they joined."""
+    from esante.auth import is_staff_member
+    from esante.models import User
+    from tests.concertation.factories import ConsultationFactory
+
+    member = UserFactory()
+    assert not member.is_staff
+    join(member, _team(team))
+    member = User.objects.get(pk=member.pk)
+    assert member.is_staff and is_staff_member(member)
+
+    client.force_login(member)
+    consultation = ConsultationFactory()  # open: live results are for the DNS team only
+    for url in [*TEAM_PAGES, f"/concertation/{consultation.slug}/resultats/", "/"]:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith("/comptes/2fa/totp/activate"), url
+
+
+def test_a_team_member_saved_as_not_staff_stays_staff(db):
+    from esante.models import User
+
+    member = DnsStaffFactory()
+    member.is_staff = False
+    member.save()  # the admin's « statut équipe » unticked, the group kept
+    assert User.objects.get(pk=member.pk).is_staff
+    ordinary = UserFactory()
+    ordinary.is_staff = False
+    ordinary.save()
+    assert not User.objects.get(pk=ordinary.pk).is_staff
+
+
+def test_the_role_given_by_joining_a_team_is_in_the_audit_trail(db):
+    from audit.models import AuditEntry
+
+    member = UserFactory()
+    _team("Équipe DNS").user_set.add(member)
+    lines = AuditEntry.objects.filter(content_type__model="user", object_id=str(member.pk))
+    assert any(c["name"] == "is_staff" for line in lines for c in line.changes)
+
+
+def test_the_migration_makes_team_members_of_before_staff(db):
+    """Members who joined before the signal existed (rows written without it)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from esante.models import User
+
+    member, other = UserFactory(), UserFactory()
+    User.groups.through.objects.create(user=member, group=_team("Équipe ARS"))
+    assert not User.objects.get(pk=member.pk).is_staff
+    import_module("esante.migrations.0011_team_members_are_staff").team_members_are_staff(
+        apps, None
+    )
+    assert User.objects.get(pk=member.pk).is_staff
+    assert not User.objects.get(pk=other.pk).is_staff

@@ -259,3 +259,35 @@ def test_the_migration_makes_team_members_of_before_staff(db):
     )
     assert User.objects.get(pk=member.pk).is_staff
     assert not User.objects.get(pk=other.pk).is_staff
+
+
+# --- The development switch STAFF_MFA_REQUIRED ------------------------------------------------
+
+
+@pytest.mark.parametrize("debug", [True, False])
+@pytest.mark.parametrize("demo", [True, False])
+@pytest.mark.parametrize("required", [True, False])
+def test_mfa_is_waived_only_on_a_development_machine_with_demo_accounts(
+    settings, debug, demo, required
+):
+    """STAFF_MFA_REQUIRED=false is obeyed only with DEBUG and DEMO_ACCOUNTS: a production
+    setting copied by mistake cannot switch the staff MFA off."""
+    from esante.auth import mfa_enforced
+
+    settings.DEBUG, settings.DEMO_ACCOUNTS, settings.STAFF_MFA_REQUIRED = debug, demo, required
+    assert mfa_enforced() is not (debug and demo and not required)
+
+
+@pytest.mark.parametrize(
+    ("debug", "required", "status"),
+    [(True, False, 200), (True, True, 302), (False, False, 302)],
+)
+def test_the_switch_opens_the_admin_without_mfa_only_where_it_is_obeyed(
+    client, staff, settings, debug, required, status
+):
+    settings.DEBUG, settings.DEMO_ACCOUNTS, settings.STAFF_MFA_REQUIRED = debug, True, required
+    client.force_login(staff)  # password only: no MFA step (real_mfa)
+    response = client.get("/admin/")
+    assert response.status_code == status
+    if status == 302:
+        assert response["Location"].startswith("/comptes/2fa/totp/activate")

@@ -50,10 +50,10 @@ test: install lint node_modules/.installed
 	$(BIN)/pytest -n 2
 
 worker: install
-	$(BIN)/celery -A esante worker --loglevel=info
+	DJANGO_SETTINGS_MODULE=esante.settings.development $(RUN_ENV) $(BIN)/celery -A esante worker --loglevel=info
 
 beat: install
-	$(BIN)/celery -A esante beat --loglevel=info
+	DJANGO_SETTINGS_MODULE=esante.settings.development $(RUN_ENV) $(BIN)/celery -A esante beat --loglevel=info
 
 # Interface translations (needs GNU gettext): the French msgids go to locale/en/.../django.po;
 # translate there, then this compiles the .mo, which is committed so `make run` needs no gettext.

@@ -1,8 +1,10 @@
 """Celery application: `celery -A esante worker` and `celery -A esante beat`."""
 
 import os
+from pathlib import Path
 
 from celery import Celery
+from celery.beat import PersistentScheduler
 from celery.schedules import crontab
 from celery.signals import task_postrun, task_prerun
 
@@ -11,6 +13,16 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "esante.settings.production")
 app = Celery("esante")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+class Scheduler(PersistentScheduler):
+    """Celery's own scheduler, which first makes the folder of its schedule file: importing the
+    settings creates nothing (tests/ops/test_settings_modules.py), and a host that only runs beat
+    has no var/ from `manage.py` or `collectstatic`."""
+
+    def setup_schedule(self):
+        Path(self.schedule_filename).parent.mkdir(parents=True, exist_ok=True)
+        super().setup_schedule()
 
 
 @app.on_after_finalize.connect

@@ -218,6 +218,8 @@ CELERY_TASK_PUBLISH_RETRY = False
 # The beat schedule (drain every 5 s, reminders, digests) is in esante/celery.py, with the
 # task objects themselves.
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Celery's file-backed scheduler, making the schedule file's folder first (settings create none).
+CELERY_BEAT_SCHEDULER = "esante.celery.Scheduler"
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_URL = env.str("EMAIL_URL", default="")

@@ -47,7 +47,7 @@ lint: install
 
 test: install lint node_modules/.installed
 	$(RUN_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 --dist worksteal
 
 worker: install
 	DJANGO_SETTINGS_MODULE=esante.settings.development $(RUN_ENV) $(BIN)/celery -A esante worker --loglevel=info

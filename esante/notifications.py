@@ -107,7 +107,7 @@ def notify_many(kind: str, key: str, recipients: Iterable[Recipient]) -> int:
     and nothing more. It never talks to the broker: the drain publishes the rows (with no
     broker, they are sent right after the commit). Addresses that unsubscribed from this kind
     are skipped, unless the kind is transactional; so are addresses that cannot be delivered
-(`undeliverable()`: the placeholder of deleted accounts and other `.invalid` ones).
+    (`undeliverable()`: the placeholder of deleted accounts and other `.invalid` ones).
 
     `key` names what the e-mail is about ("contribution:42", "registration:7"): the same kind
     and key never reach the same address twice, however often this is called."""

@@ -96,10 +96,11 @@ class Audited:
 AUDITED: dict[type[models.Model], Audited] = {
     # Concertation: texts, answers, syntheses, moderation.
     Consultation: Audited(),
-    Chapter: Audited(),
+    # Derived columns (concertation.services.counters, concertation.models.rendered): no act.
+    Chapter: Audited(exclude=("published_count", "thread_count")),
     ChapterVersion: Audited(),
     AnswerTemplate: Audited(),
-    OfficialAnswer: Audited(m2m=("contributions",)),
+    OfficialAnswer: Audited(exclude=("body_html", "markdown_version"), m2m=("contributions",)),
     Synthesis: Audited(exclude=("updated_at",)),
     Contribution: Audited(
         only=(

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .rendered import RenderedMarkdown
+
 DEFAULT_TEAM = "Délégation au numérique en santé"
 
 
@@ -51,7 +53,7 @@ class AnswerTemplate(models.Model):
         return self.title
 
 
-class OfficialAnswer(models.Model):
+class OfficialAnswer(RenderedMarkdown):
     """The DNS team's argued answer, on contributions (one answer may answer many) or on a
     paragraph of a chapter. Drafted first, published when ready: its publication is a step of
     each answered contribution's lifecycle (logged; the authors told once)."""
@@ -59,6 +61,8 @@ class OfficialAnswer(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Brouillon")
         PUBLISHED = "published", _("Publiée")
+
+    RENDERED = {"body": "body_html"}
 
     consultation = models.ForeignKey(
         "Consultation",
@@ -89,6 +93,7 @@ class OfficialAnswer(models.Model):
     )
     state = models.CharField(_("position"), max_length=20, choices=AnswerState.choices)
     body = models.TextField(_("réponse argumentée (Markdown)"))
+    body_html = models.TextField(_("réponse argumentée (HTML)"), blank=True, editable=False)
     team = models.CharField(_("équipe qui répond"), max_length=150, default=DEFAULT_TEAM)
     status = models.CharField(
         _("état"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True

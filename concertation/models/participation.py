@@ -12,10 +12,13 @@ from esante.i18n import date_in_words
 
 from ..querysets import ContributionQuerySet
 from .answers import AnswerState, RewordingOutcome
+from .rendered import RenderedMarkdown
 from .texts import Chapter, ChapterVersion, Consultation, Paragraph
 
 
-class Contribution(models.Model):
+class Contribution(RenderedMarkdown):
+    RENDERED = {"body": "body_html"}
+
     class Kind(models.TextChoices):
         COMMENT = "comment", _("Commentaire")
         QUESTION = "question", _("Question")
@@ -80,6 +83,7 @@ class Contribution(models.Model):
     is_anonymous = models.BooleanField(_("publiée sans le nom de l'auteur"), default=False)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.COMMENT)
     body = models.TextField(_("texte (Markdown)"))
+    body_html = models.TextField(_("texte (HTML)"), blank=True, editable=False)
     proposed_text = models.TextField(_("reformulation proposée"), blank=True)
     status = models.CharField(
         _("statut"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
@@ -127,6 +131,19 @@ class Contribution(models.Model):
             models.Index(fields=["paragraph", "status"], name="contrib_paragraph_idx"),
             models.Index(
                 fields=["consultation", "status", "answer_state"], name="contrib_answer_idx"
+            ),
+            # A chapter page's threads (general ones: paragraph IS NULL), in the page's two
+            # orders: read in index order, a page stops after its rows instead of sorting the
+            # chapter's 20,000 (issue 16).
+            models.Index(
+                fields=["chapter", "paragraph", "-created_at", "-id"],
+                condition=Q(parent__isnull=True),
+                name="contrib_thread_recent_idx",
+            ),
+            models.Index(
+                fields=["chapter", "paragraph", "-agree_count", "-created_at", "-id"],
+                condition=Q(parent__isnull=True),
+                name="contrib_thread_agreed_idx",
             ),
         ]
 

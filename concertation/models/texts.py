@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from roadmap.models import Roadmap
 
 from ..querysets import ConsultationQuerySet
+from .rendered import RenderedMarkdown
 
 
 class Consultation(models.Model):
@@ -122,6 +123,15 @@ class Chapter(models.Model):
         blank=True,
         related_name="+",
     )
+    # Counters kept by concertation.services.counters at each change of a contribution's state
+    # (and recounted from the rows by its `counters_refresh`): a chapter page reads them
+    # instead of counting the chapter's rows at each request (issue 16).
+    published_count = models.PositiveIntegerField(
+        _("contributions publiées"), default=0, editable=False
+    )
+    thread_count = models.PositiveIntegerField(
+        _("fils sur l'ensemble du chapitre"), default=0, editable=False
+    )
 
     class Meta:
         verbose_name = _("chapitre")
@@ -182,6 +192,12 @@ class Paragraph(models.Model):
         Chapter, verbose_name=_("chapitre"), on_delete=models.CASCADE, related_name="paragraphs"
     )
     anchor = models.SlugField(_("ancre"), max_length=20)
+    # As on Chapter (concertation.services.counters): published contributions, replies
+    # included, and the threads shown in its panel (published, hidden or withdrawn).
+    published_count = models.PositiveIntegerField(
+        _("contributions publiées"), default=0, editable=False
+    )
+    thread_count = models.PositiveIntegerField(_("fils"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("paragraphe")
@@ -193,8 +209,10 @@ class Paragraph(models.Model):
         return f"{self.chapter} §{self.anchor}"
 
 
-class ParagraphText(models.Model):
+class ParagraphText(RenderedMarkdown):
     """The text of one paragraph in one version of its chapter."""
+
+    RENDERED = {"text": "text_html"}
 
     version = models.ForeignKey(
         ChapterVersion, verbose_name=_("version"), on_delete=models.CASCADE, related_name="texts"
@@ -204,6 +222,7 @@ class ParagraphText(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"))
     text = models.TextField(_("texte (Markdown)"))
+    text_html = models.TextField(_("texte (HTML)"), blank=True, editable=False)
 
     class Meta:
         verbose_name = _("texte de paragraphe")

@@ -132,18 +132,32 @@ class Contribution(RenderedMarkdown):
             models.Index(
                 fields=["consultation", "status", "answer_state"], name="contrib_answer_idx"
             ),
-            # A chapter page's threads (general ones: paragraph IS NULL), in the page's two
-            # orders: read in index order, a page stops after its rows instead of sorting the
-            # chapter's 20,000 (issue 16).
+            # A chapter page's threads, in its two orders, for the general list (paragraph IS
+            # NULL) and a paragraph's: read in index order, a page stops after its rows instead
+            # of sorting the chapter's 20,000; status and author are in the key so that the
+            # page's ids come from the index alone, even deep (selectors.chapter_page). The
+            # general ones are partial on paragraph IS NULL: PostgreSQL does not take
+            # « paragraph IS NULL » as fixing that column, so it would not read an index on
+            # (chapter, paragraph, ...) in order (issue 16).
             models.Index(
-                fields=["chapter", "paragraph", "-created_at", "-id"],
-                condition=Q(parent__isnull=True),
-                name="contrib_thread_recent_idx",
+                fields=["chapter", "-created_at", "-id", "status", "author"],
+                condition=Q(parent__isnull=True, paragraph__isnull=True),
+                name="contrib_general_recent_idx",
             ),
             models.Index(
-                fields=["chapter", "paragraph", "-agree_count", "-created_at", "-id"],
+                fields=["chapter", "-agree_count", "-created_at", "-id", "status", "author"],
+                condition=Q(parent__isnull=True, paragraph__isnull=True),
+                name="contrib_general_agreed_idx",
+            ),
+            models.Index(
+                fields=["paragraph", "-created_at", "-id", "status", "author"],
                 condition=Q(parent__isnull=True),
-                name="contrib_thread_agreed_idx",
+                name="contrib_paragraph_recent_idx",
+            ),
+            models.Index(
+                fields=["paragraph", "-agree_count", "-created_at", "-id", "status", "author"],
+                condition=Q(parent__isnull=True),
+                name="contrib_paragraph_agreed_idx",
             ),
         ]
 

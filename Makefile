@@ -64,9 +64,17 @@ messages: install
 	$(RUN_ENV) $(BIN)/python manage.py french_plurals
 	$(RUN_ENV) $(BIN)/python manage.py compilemessages -l en -l fr --ignore=".venv"
 
-# Benchmarks (not tests): a throwaway PostgreSQL database, figures printed.
+# Benchmark (not a test), README « Performances »: a throwaway PostgreSQL database filled at
+# national scale, the site under gunicorn + Redis, wrk against each page, its floor and nginx,
+# 20 concurrent writers, the digests' rate (tests/bench/bench_digests.py); writes bench/results/
+# and the README's table. BENCH_SCALE=0.02 for a quick run. nginx and wrk come from apt-get.
 bench: install
-	$(BIN)/python tests/bench/bench_digests.py
+	@if ! command -v wrk >/dev/null || ! { command -v nginx || test -x /usr/sbin/nginx; } >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx wrk; \
+		else echo "make bench: nginx and wrk are needed: sudo apt-get install -y nginx wrk"; exit 2; fi; \
+	fi
+	$(BIN)/python bench/run.py $(if $(BENCH_SCALE),--scale $(BENCH_SCALE))
 
 # Backups (README « Sauvegarde et restauration »): the database of DATABASE_URL (the SQLite file
 # under var/ when unset) to var/backups/, or OUTPUT=file; restore with DUMP=file INTO=new_database

@@ -136,6 +136,8 @@ def machine() -> dict:
                 break
     with open("/proc/meminfo") as f:
         mem_kb = int(f.readline().split()[1])
+    if commit := os.environ.get("BENCH_COMMIT"):  # a run on an exported tree (git archive)
+        return _machine(cpu, mem_kb, commit)
     git = shutil.which("git") or "git"
     commit = subprocess.run(  # noqa: S603 - fixed arguments
         [git, "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
@@ -144,12 +146,16 @@ def machine() -> dict:
         [git, "status", "--porcelain", "--untracked-files=no"],
         cwd=ROOT, capture_output=True, text=True,
     ).stdout.strip()  # fmt: skip
+    return _machine(cpu, mem_kb, commit + ("+uncommitted changes" if dirty else ""))
+
+
+def _machine(cpu: str, mem_kb: int, commit: str) -> dict:
     return {
         "nproc": os.cpu_count(),
         "ram_gb": round(mem_kb / 1024 / 1024, 1),
         "cpu": cpu,
         "python": platform.python_version(),
-        "commit": commit + ("+uncommitted changes" if dirty else ""),
+        "commit": commit,
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
@@ -236,6 +242,35 @@ def measure_in_process(pages: list[dict], reader_id: int, repeat: int) -> None:
             anonymous = next(p for p in pages if p["path"] == page["path"] and p is not page)
             page["copy"] = anonymous["name"]
     cache.clear()
+
+
+def profile_slowest(pages: list[dict], reader_id: int) -> dict:
+    """One request of the slowest page (warm) under cProfile: where its time goes, written to
+    bench/results/profile-slowest.txt (the 40 heaviest functions, cumulative time)."""
+    import cProfile
+    import io
+    import pstats
+
+    from django.test import Client
+
+    from esante.models import User
+
+    page = max(pages, key=lambda p: p["warm_median_ms"])
+    client = Client()
+    if page.get("signed_in"):
+        client.force_login(User.objects.get(pk=reader_id))
+    client.get(page["path"])
+    profiler = cProfile.Profile()
+    profiler.enable()
+    client.get(page["path"])
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.strip_dirs().sort_stats("cumulative").print_stats(40)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    text = f"cProfile of {page['path']} ({page['name']}), warm, one request\n\n{out.getvalue()}"
+    (RESULTS / "profile-slowest.txt").write_text(text)
+    return {"page": page["name"], "path": page["path"], "file": "profile-slowest.txt"}
 
 
 def session_cookie(user_id: int) -> str:
@@ -545,6 +580,11 @@ def markdown(result: dict) -> str:
             f"Récapitulatifs : {dg['digests']:,} construits en {dg['seconds']} s, "
             f"soit {dg['per_s']:,} par seconde.".replace(",", " ")
         )
+    if profile := result.get("profile"):
+        lines.append(
+            f"Profil (cProfile) de la page la plus lente, {profile['page']} : "
+            f"`bench/results/{profile['file']}`."
+        )
     lines.append(
         "Export des données ouvertes (temps, mémoire maximale) : sans objet pour l'instant "
         "(l'issue 17 ne l'a pas encore créé)."
@@ -639,7 +679,6 @@ def main(argv=None) -> None:
         "REDIS_URL": REDIS_URL,
         "SECRET_KEY": os.environ.get("SECRET_KEY", run_id + "-not-a-secret"),
         "SITE_URL": "http://127.0.0.1",
-        "BENCH_PAGES_DIR": str(PAGES_DIR),
         # Keep-alive database connections, as a production deployment would configure.
         "CONN_MAX_AGE": "60",
         # The writers' load measures the write path, not the limiter (which still counts).
@@ -671,8 +710,11 @@ def main(argv=None) -> None:
         print("Queries and server time, in process (Django test client):")
         pages = page_list(data)
         measure_in_process(pages, data["reader"], repeat=5)
+        profile = profile_slowest(pages, data["reader"])
+        print(f"  slowest page profiled: {profile}")
         result = {
             "machine": machine(),
+            "profile": profile,
             "dataset": {k: data[k] for k in ("scale", "figures", "timings", "post_copy_commands")},
             "load": {"seconds": args.seconds, "rounds": args.rounds},
             "pages": pages,

@@ -10,12 +10,13 @@ the Redis cache of REDIS_URL, database sessions), with two differences a benchma
 """
 
 from .production import *  # noqa: F403 - a settings module extends another.
-from .production import VAR_DIR, env
+from .production import VAR_DIR
 
 ROOT_URLCONF = "bench.urls"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 STATIC_ROOT = VAR_DIR / "bench" / "static"
 # The saved copies of the pages (bench/run.py writes them): the floor view and nginx serve them.
-BENCH_PAGES_DIR = env.str("BENCH_PAGES_DIR", default=str(VAR_DIR / "bench" / "pages"))
+# (A fixed path: a variable read here would belong in the README's « Configuration » table.)
+BENCH_PAGES_DIR = VAR_DIR / "bench" / "pages"
 # Gunicorn's access log is off; errors still reach the console.
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405

@@ -2,7 +2,9 @@ import re
 
 import django_filters
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from esante.models import Region
 
@@ -14,7 +16,17 @@ MONTH_RE = re.compile(r"^([12][0-9]{3})-(0[1-9]|1[0-2])$")
 
 
 class EventFilter(django_filters.FilterSet):
-    """Filters of /evenements/, carried by the URL (shareable)."""
+    """Filters of /evenements/, carried by the URL (shareable) and kept from page to page."""
+
+    periode = django_filters.ChoiceFilter(
+        label=_("Période"),
+        choices=[
+            ("a-venir", pgettext_lazy("évènements", "À venir")),
+            ("passes", pgettext_lazy("évènements", "Passés")),
+        ],
+        empty_label=_("À venir puis passés"),
+        method="filter_period",
+    )
 
     region = django_filters.ModelChoiceFilter(
         label=_("Région"),
@@ -35,6 +47,10 @@ class EventFilter(django_filters.FilterSet):
     class Meta:
         model = Event
         fields = []
+
+    def filter_period(self, queryset, name, value):
+        now = timezone.now()
+        return queryset.upcoming(now) if value == "a-venir" else queryset.past(now)
 
     def filter_month(self, queryset, name, value):
         match = MONTH_RE.match(value or "")

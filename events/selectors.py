@@ -1,4 +1,6 @@
-from django.db.models import Count, Prefetch, Q, QuerySet
+import datetime
+
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -6,9 +8,38 @@ from esante.models import Region
 
 from .models import Event, Registration
 
+# How far back the calendar feed goes: a subscriber's agenda keeps the past year; older events
+# stay on the site, and the feed does not grow with the years (issue 16).
+CALENDAR_PAST = datetime.timedelta(days=366)
+
+# What a list or a feed never shows, and can be long.
+LONG_TEXTS = ("body", "report", "results")
+
 
 def public_events() -> QuerySet[Event]:
     return Event.objects.published().select_related("region")
+
+
+def upcoming_first(events: QuerySet[Event], *, now: datetime.datetime) -> QuerySet[Event]:
+    """Upcoming events first, the soonest first, then past ones, the latest first: what a
+    visitor of an agenda expects, the past reachable by paging on (or with the « période »
+    filter). Events that have started and not ended are upcoming, as on the event's page."""
+    return events.defer(*LONG_TEXTS).order_by(
+        Case(When(ends_at__lt=now, then=Value(1)), default=Value(0)),
+        # NULL for every past event: among them, the next key decides.
+        Case(When(ends_at__gte=now, then=F("starts_at"))).asc(nulls_last=True),
+        F("starts_at").desc(),
+        "pk",
+    )
+
+
+def calendar_events(*, region: Region | None = None, now=None) -> QuerySet[Event]:
+    """The events of the calendar feed: upcoming ones and those of the past year, by date."""
+    now = now or timezone.now()
+    events = Event.objects.published().filter(ends_at__gte=now - CALENDAR_PAST)
+    if region is not None:
+        events = events.filter(region=region)
+    return events.defer(*LONG_TEXTS).order_by("starts_at", "pk")
 
 
 def event_get(*, slug: str) -> Event:
@@ -27,7 +58,8 @@ def event_get(*, slug: str) -> Event:
 
 
 def region_event_counts() -> list[Region]:
-    """Every region with its numbers of upcoming and past public events (the map)."""
+    """Every region with its numbers of upcoming and past public events (the map and its table):
+    one aggregate query, whatever the number of events."""
     now = timezone.now()
     public = Q(events__status__in=["published", "cancelled"])
     return list(

@@ -1,8 +1,10 @@
+import itertools
 import re
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,19 +20,30 @@ from esante.models import Region
 from . import selectors, services
 from .filters import EventFilter
 from .forms import VisitorRegistrationForm
-from .ical import build_calendar
+from .ical import build_calendar, calendar_chunks
 from .models import Registration
 
 SLUG_RE = re.compile(r"[-a-z0-9]{1,50}")
 
+# Twenty cards: a screenful or two, about 45 KB of HTML with the map (2.1 MB for 2,000 events
+# when the list was not paginated, issue 16).
+EVENTS_PER_PAGE = 20
+
+# A feed of more events than this is streamed, event by event, rather than built in memory.
+FEED_IN_ONE_PIECE = 300
+
 
 def event_list(request):
-    event_filter = EventFilter(request.GET or None, queryset=selectors.public_events())
-    events = list(event_filter.qs)
     now = timezone.now()
-    upcoming = [e for e in events if e.ends_at >= now]
-    past = sorted((e for e in events if e.ends_at < now), key=lambda e: e.starts_at, reverse=True)
-    regions = selectors.region_event_counts()
+    event_filter = EventFilter(request.GET or None, queryset=selectors.public_events())
+    # get_page: a page number that is not one (« abc », « 0 », a NUL) shows the first page, one
+    # past the end the last, as on the other lists of the site.
+    page = Paginator(selectors.upcoming_first(event_filter.qs, now=now), EVENTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    events = list(page.object_list)
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "events/event_list.html",
@@ -38,10 +51,18 @@ def event_list(request):
             "filter": event_filter,
             "filter_errors": event_filter.is_bound
             and (not event_filter.is_valid() or event_filter.month_is_invalid),
-            "upcoming": upcoming,
-            "past": past,
-            "regions": regions,
-            "max_count": max([r.upcoming_count + r.past_count for r in regions] or [0]),
+            "page_obj": page,
+            "page_range": page.paginator.get_elided_page_range(
+                page.number, on_each_side=1, on_ends=1
+            ),
+            "query": query.urlencode(),
+            "period": event_filter.form.cleaned_data.get("periode")
+            if event_filter.is_bound and event_filter.is_valid()
+            else "",
+            # The page is ordered upcoming first: each part keeps its order.
+            "upcoming": [e for e in events if e.ends_at >= now],
+            "past": [e for e in events if e.ends_at < now],
+            "regions": selectors.region_event_counts(),
             "breadcrumb_data": {"current": gettext("Événements")},
         },
     )
@@ -193,14 +214,24 @@ def event_ics(request, slug):
 
 
 def calendar_feed(request):
-    events = selectors.public_events().order_by("starts_at")
+    """Upcoming events and those of the past year (selectors.calendar_events), not every event
+    ever held. A long feed is streamed: its rows are read in chunks and written one by one."""
     # Real str, not lazy: the name goes into the iCalendar data.
     name = gettext("Concertation e-santé — événements")
+    region = None
     region_slug = request.GET.get("region")
     if region_slug:
         if not SLUG_RE.fullmatch(region_slug):
             raise Http404
         region = get_object_or_404(Region, slug=region_slug)
-        events = events.filter(region=region)
         name = gettext("Concertation e-santé — événements en %(region)s") % {"region": region.name}
-    return _ics_response(build_calendar(events, name=name), "evenements.ics")
+    rows = selectors.calendar_events(region=region).iterator(chunk_size=200)
+    head = list(itertools.islice(rows, FEED_IN_ONE_PIECE + 1))
+    if len(head) <= FEED_IN_ONE_PIECE:
+        return _ics_response(build_calendar(head, name=name), "evenements.ics")
+    response = StreamingHttpResponse(
+        calendar_chunks(itertools.chain(head, rows), name=name),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'inline; filename="evenements.ics"'
+    return response

@@ -1,4 +1,5 @@
-"""Every public page of the events runs as many queries with 2 as with 12 of what it shows."""
+"""Every public page of the events runs as many queries with 2 as with 12 of what it shows (the
+list, paginated, also with 5 and 45 events: several pages)."""
 
 import pytest
 
@@ -30,14 +31,20 @@ def grow_events(n):
 @pytest.mark.parametrize(
     ("url", "most"),
     [
-        ("/evenements/", 3),
-        ("/evenements/?region=normandie&type=tour_stop", 4),
+        # The page's count, its events, the region counts of the map, the regions of the filter.
+        ("/evenements/", 4),
+        ("/evenements/?region=normandie&type=tour_stop", 5),
         ("/evenements/calendrier.ics", 1),
         ("/evenements/calendrier.ics?region=normandie", 2),
     ],
 )
 def test_event_lists_and_feeds_queries_do_not_grow(client, db, assert_flat_queries, url, most):
     assert_flat_queries(url, grow_events, most=most)
+
+
+@pytest.mark.parametrize("url", ["/evenements/", "/evenements/?page=2&periode=passes"])
+def test_event_list_queries_do_not_grow_with_pages(client, db, assert_flat_queries, url):
+    assert_flat_queries(url, grow_events, most=4, sizes=(5, 45))
 
 
 @pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "member"])

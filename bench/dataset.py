@@ -157,10 +157,37 @@ def copy_rows(model, columns: list[str], rows) -> int:
                     "without a default. Give it a value in bench/dataset.py."
                 )
             constant[field.column] = field.get_db_prep_save(value, connection)
+    # Markdown stored rendered (concertation.models.rendered): the HTML of each source column,
+    # rendered once per distinct text (the generator draws bodies from a pool).
+    rendered = [
+        (columns.index(source), target)
+        for source, target in getattr(model, "RENDERED", {}).items()
+        if source in columns and target not in columns
+    ]
+    render = None
+    if rendered:
+        import functools
+
+        from esante.markdown import MARKDOWN_VERSION, render_markdown
+
+        render = functools.lru_cache(maxsize=None)(render_markdown)
+        constant.pop("markdown_version", None)
+        constant["markdown_version"] = MARKDOWN_VERSION
+        for _index, target in rendered:
+            constant.pop(model._meta.get_field(target).column, None)
     names = [model._meta.get_field(name).column for name in columns]
+    names += [model._meta.get_field(target).column for _index, target in rendered]
     names += list(constant) + list(per_row)
     fixed = tuple(constant.values())
     makers = tuple(per_row.values())
+    if rendered:
+        source_rows = rows
+
+        def with_html():
+            for row in source_rows:
+                yield (*row, *(render(row[index]) for index, _target in rendered))
+
+        rows = with_html()
     count = 0
     with connection.cursor() as cursor:
         raw = cursor.cursor  # the psycopg 3 cursor under Django's wrapper
@@ -305,6 +332,10 @@ def generate(scale: float = 1.0, seed: int = 16) -> dict:
     first = next_id(Contribution)
     published_ids = []
 
+    # Distinct texts drawn from a pool: realistic lengths and words, and their stored HTML
+    # rendered once per text rather than once per row.
+    pool = [body_text(rng) for _ in range(min(20_000, figures["contributions"]))]
+
     def contributions():
         pk = first
         for (chapter_id, consultation_id, version_id, paragraphs), count in plan:
@@ -320,7 +351,7 @@ def generate(scale: float = 1.0, seed: int = 16) -> dict:
                     kind = "comment"
                 yield (
                     pk, consultation_id, chapter_id, version_id, paragraph, parent,
-                    rng.choice(user_ids), rng.random() < 0.1, kind, body_text(rng),
+                    rng.choice(user_ids), rng.random() < 0.1, kind, rng.choice(pool),
                     sentence(rng, 30) if kind == "rewording" else "", status, created,
                 )  # fmt: skip
                 if status == "published":
@@ -404,8 +435,15 @@ def generate(scale: float = 1.0, seed: int = 16) -> dict:
 
     # --- Derived columns, statistics ----------------------------------------------------------
     started = time.monotonic()
-    available = get_commands()
     ran = []
+    try:  # the thread counters of the chapter page (issue 16), when the code has them
+        from concertation.services.counters import counters_refresh
+    except ImportError:
+        counters_refresh = None
+    if counters_refresh is not None:
+        counters_refresh()
+        ran.append("counters_refresh")
+    available = get_commands()
     for name in POST_COPY_COMMANDS:
         if name in available:
             call_command(name)

@@ -2,6 +2,8 @@
 follows, and the acceptance of a consultation's charter."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -120,6 +122,11 @@ class Contribution(RenderedMarkdown):
         blank=True,
         related_name="accepted_rewordings",
     )
+    # Full-text search (concertation.search): body (weight A) and proposed text (B) in the
+    # `french_unaccent` configuration. Filled by a PostgreSQL trigger on every insert and on
+    # every update of those texts (migration 0010), so no write path can forget it; stays
+    # empty on SQLite, whose search folds the texts themselves.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ContributionQuerySet.as_manager()
 
@@ -158,6 +165,13 @@ class Contribution(RenderedMarkdown):
                 fields=["paragraph", "-agree_count", "-created_at", "-id", "status", "author"],
                 condition=Q(parent__isnull=True),
                 name="contrib_paragraph_agreed_idx",
+            ),
+            # Only published contributions are searched. Built on PostgreSQL only (migration
+            # 0010): SQLite has no GIN.
+            GinIndex(
+                fields=["search_vector"],
+                condition=Q(status="published"),
+                name="contrib_search_idx",
             ),
         ]
 

@@ -4,6 +4,7 @@ paragraphs. A chapter keeps its identity across versions; a paragraph keeps its 
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -169,6 +170,9 @@ class ChapterVersion(models.Model):
         blank=True,
         related_name="+",
     )
+    # The body's full-text vector (weight B; the chapter's title, weight A, is added at query
+    # time): filled by a PostgreSQL trigger (migration 0010), empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("version de chapitre")

@@ -121,6 +121,9 @@ def test_a_rewording_accepted_into_a_version_is_linked_logged_and_its_author_tol
         services.rewording_decide(actor=dns_staff, contribution=comment, outcome="rejected")
 
 
+# A scale test (counts only, nothing about dates), the slowest of the suite: run once, not again
+# at each of .ci/run's other instants.
+@pytest.mark.undated
 @pytest.mark.django_db(transaction=True)
 def test_publishing_a_thousand_drafts_sends_a_thousand_notices_once_even_run_twice(dns_staff):
     chapter = ChapterFactory()

@@ -27,6 +27,9 @@ from tests.tools import missing_tool
 ROOT = Path(__file__).resolve().parents[2]
 BACKUP = ROOT / "bin" / "backup_db.py"
 RESTORE = ROOT / "bin" / "restore_db.py"
+# A dump and its restore do not depend on the date: out of .ci/run's reruns at other instants.
+pytestmark = pytest.mark.undated
+
 # Text the dump must carry byte for byte: accents, quotes, a tab, emoji, a right-to-left mark.
 AWKWARD = '« L\'accès » — "dossier"\tpatient 🩺 \u200f; DROP TABLE x; -- \\N\n\nfin'
 

@@ -98,7 +98,8 @@ AUDITED: dict[type[models.Model], Audited] = {
     Consultation: Audited(),
     # Derived columns (concertation.services.counters, concertation.models.rendered): no act.
     Chapter: Audited(exclude=("published_count", "thread_count")),
-    ChapterVersion: Audited(),
+    # Derived column (the search vector, filled by a trigger: concertation migration 0010).
+    ChapterVersion: Audited(exclude=("search_vector",)),
     AnswerTemplate: Audited(),
     OfficialAnswer: Audited(exclude=("body_html", "markdown_version"), m2m=("contributions",)),
     Synthesis: Audited(exclude=("updated_at",)),

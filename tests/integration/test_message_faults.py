@@ -102,7 +102,7 @@ def beat():
         thread.join(timeout=10)
 
 
-def check_every_receipt_once(burst, sink, *, timeout=60.0, what=""):
+def check_every_receipt_once(burst, sink, report, *, timeout=60.0, what=""):
     saved = Contribution.objects.filter(author__in=burst.authors).count()
     owed = Counter(
         Notification.objects.filter(email__in=[a.email for a in burst.authors]).values_list(
@@ -119,8 +119,8 @@ def check_every_receipt_once(burst, sink, *, timeout=60.0, what=""):
     )
     time.sleep(1.5)  # a duplicate would arrive now
     got = received(sink)
-    print(
-        f"\n{what}: posted {sum(burst.statuses.values())} ({dict(burst.statuses)}), "
+    report(
+        f"{what}: posted {sum(burst.statuses.values())} ({dict(burst.statuses)}), "
         f"slowest request {burst.slowest:.2f} s; saved {saved}; notifications "
         f"{sum(owed.values())}, e-mails received {sum(got.values())}, "
         f"duplicates {sum(max(n - owed[a], 0) for a, n in got.items())}"
@@ -131,7 +131,9 @@ def check_every_receipt_once(burst, sink, *, timeout=60.0, what=""):
     assert got == owed
 
 
-def test_redis_stopped_10_s_during_a_burst_of_100(worker, redis_server, smtp_sink, burst):
+def test_redis_stopped_10_s_during_a_burst_of_100(
+    worker, redis_server, smtp_sink, burst, ci_report
+):
     def outage():
         time.sleep(1.0)
         redis_server.stop()  # no persistence: it comes back empty, queued messages lost
@@ -143,12 +145,12 @@ def test_redis_stopped_10_s_during_a_burst_of_100(worker, redis_server, smtp_sin
         thread.start()
         burst.post(100, pause=0.09)
         thread.join()
-        check_every_receipt_once(burst, smtp_sink, what="Redis stopped 10 s")
+        check_every_receipt_once(burst, smtp_sink, ci_report, what="Redis stopped 10 s")
     assert worker.poll() is None, "the worker survived the Redis restart"
-    print(f"drain errors while Redis was down: {len(errors)}")
+    ci_report(f"Redis stopped 10 s: drain errors while it was down: {len(errors)}")
 
 
-def test_redis_frozen_during_a_burst(worker, redis_server, smtp_sink, burst):
+def test_redis_frozen_during_a_burst(worker, redis_server, smtp_sink, burst, ci_report):
     def freeze():
         time.sleep(1.0)
         redis_server.freeze()  # accepts connections, never answers
@@ -160,12 +162,12 @@ def test_redis_frozen_during_a_burst(worker, redis_server, smtp_sink, burst):
         thread.start()
         burst.post(60, pause=0.1)
         thread.join()
-        check_every_receipt_once(burst, smtp_sink, what="Redis frozen 8 s")
+        check_every_receipt_once(burst, smtp_sink, ci_report, what="Redis frozen 8 s")
     assert burst.slowest < 2.0, "a frozen Redis must not hold a page"
     assert worker.poll() is None
 
 
-def test_database_connections_of_the_worker_killed_for_5_s(worker, smtp_sink, burst):
+def test_database_connections_of_the_worker_killed_for_5_s(worker, smtp_sink, burst, ci_report):
     """The worker's PostgreSQL sessions are terminated every 0.1 s for 5 s (as a failover or an
     administrator would), in the middle of its sends: each task meets OperationalError, is
     retried, and sends once."""
@@ -198,15 +200,15 @@ def test_database_connections_of_the_worker_killed_for_5_s(worker, smtp_sink, bu
             time.sleep(5)
             stop.set()
             killer.join(timeout=10)
-            print(f"\nworker's database sessions terminated: {sum(killed)}")
-            check_every_receipt_once(burst, smtp_sink, what="worker's database cut")
+            ci_report(f"worker's database cut: sessions terminated: {sum(killed)}")
+            check_every_receipt_once(burst, smtp_sink, ci_report, what="worker's database cut")
         assert sum(killed) > 0
         assert restarted.poll() is None
     finally:
         stop_worker(restarted)
 
 
-def test_smtp_down_during_a_burst_then_up(worker, smtp_sink, burst):
+def test_smtp_down_during_a_burst_then_up(worker, smtp_sink, burst, ci_report):
     port = smtp_sink.port
     smtp_sink.controller.stop()
     with beat():
@@ -220,6 +222,6 @@ def test_smtp_down_during_a_burst_then_up(worker, smtp_sink, burst):
         controller = Controller(smtp_sink, hostname="127.0.0.1", port=port)
         controller.start()
         smtp_sink.controller = controller  # stopped by the fixture
-        check_every_receipt_once(burst, smtp_sink, what="SMTP down ~5 s")
-    print(f"notifications that met the SMTP server down: {failed_tries}")
+        check_every_receipt_once(burst, smtp_sink, ci_report, what="SMTP down ~5 s")
+    ci_report(f"SMTP down: notifications that met it down: {failed_tries}")
     assert Notification.objects.filter(attempts__gte=2).exists()

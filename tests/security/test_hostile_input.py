@@ -149,7 +149,7 @@ def site(db, settings):
     }
 
 
-def test_hostile_values_everywhere(client, site):
+def test_hostile_values_everywhere(client, site, ci_report):
     chapter, target, event = site["chapter"], site["target"], site["event"]
     member = UserFactory()
     create = reverse(
@@ -236,8 +236,8 @@ def test_hostile_values_everywhere(client, site):
         type(member).objects.values_list("display_name", "organisation"),
     )
     broken = [row for row in stored if any(CONTROL_RE.search(v or "") for v in row)]
-    print(
-        f"\nhostile-input suite: {len(VALUES)} values (+{len(INVALID_UTF8)} invalid UTF-8, "
+    ci_report(
+        f"hostile-input suite: {len(VALUES)} values (+{len(INVALID_UTF8)} invalid UTF-8, "
         f"1 MB body), {requests} requests, {len(forms)} forms, {len(params)} query parameters"
     )
     assert not failures, failures[:20]

@@ -411,6 +411,8 @@ def load(*, log):
     )
     if created:
         Contribution.objects.filter(pk=flagged.pk).update(flag_count=F("flag_count") + 1)
+    # Its contributions were written past the lifecycle (closed consultations): counted once.
+    services.counters_refresh()
     council_demo.load(log=log)
     log(
         f"Concertation : {Consultation.objects.count()} consultations, "

@@ -2070,6 +2070,7 @@ def _write(consultation, chapters, earlier) -> None:
             if (item.parent is not None) != wave:
                 continue
             contribution = row(index, item)
+            contribution.fill_rendered()  # bulk_create skips save(), which renders.
             if item.parent is not None:
                 contribution.parent = rows[item.parent]
             rows[index] = contribution
@@ -2328,6 +2329,8 @@ def _write_answers(plan, rows, earlier, chapters, paragraphs, version_2, actor):
             )
         )
         links.append(contributions)
+    for answer in answers:
+        answer.fill_rendered()  # bulk_create skips save(), which renders.
     OfficialAnswer.objects.bulk_create(answers)
     Contribution.objects.bulk_update(updated, ["answer_state", "answered_at"])
     Through = OfficialAnswer.contributions.through

@@ -33,6 +33,14 @@ class ContributionFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
-        if not self.form.cleaned_data.get("tri"):
-            queryset = queryset.order_by("-created_at", "-pk")
-        return queryset
+        # Ties broken down to the primary key, in the order of the thread indexes
+        # (Contribution.Meta.indexes): pages never repeat nor skip a contribution.
+        if self.form.cleaned_data.get("tri") == ["-agreed"]:
+            return queryset.order_by("-agree_count", "-created_at", "-pk")
+        return queryset.order_by("-created_at", "-pk")
+
+    @property
+    def narrows(self) -> bool:
+        """Whether it keeps only some threads (by kind or stakeholder), not merely sorts them."""
+        data = getattr(self.form, "cleaned_data", {}) if self.is_bound else {}
+        return bool(data.get("type") or data.get("acteur"))

@@ -1,9 +1,11 @@
 """Reads of the concertation pages; each fetches what its template shows in a bounded number
 of queries, whatever the number of contributions."""
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from .models import (
     Chapter,
@@ -144,6 +146,85 @@ def chapter_contributions(
     elif general:
         queryset = queryset.filter(paragraph__isnull=True)
     return queryset
+
+
+class ThreadPaginator(Paginator):
+    """Pages of a chapter's threads that neither count nor skip rows one by one (issue 16).
+
+    - `count`, when given, is the number of threads as the counters say
+      (concertation.services.counters), instead of a COUNT over the chapter's rows;
+    - a page's rows are fetched by their ids, which a subquery reads from the thread indexes
+      alone (models.Contribution.Meta.indexes): page 600 skips 12,000 index entries, not
+      12,000 rows. Still one query per page."""
+
+    def __init__(self, object_list, per_page, *, count: int | None = None):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        if self.known_count is not None:
+            return self.known_count
+        return super().count
+
+    def page(self, number) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        ids = self.object_list.values("pk")[bottom:top]
+        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
+
+
+def chapter_page(
+    *,
+    queryset: QuerySet[Contribution],
+    chapter: Chapter,
+    paragraph=None,
+    filtered: bool,
+    viewer,
+    number,
+    per_page: int,
+) -> Page:
+    """A page of `queryset` (chapter_contributions, sorted and filtered). Unfiltered, its count
+    is the chapter's or the paragraph's thread counter, plus the viewer's own threads awaiting
+    moderation there (they alone see them); filtered by kind or stakeholder, counted."""
+    count = None
+    if not filtered:
+        count = paragraph.thread_count if paragraph is not None else chapter.thread_count
+        if viewer is not None and viewer.is_authenticated:
+            count += (
+                Contribution.objects.top_level()
+                .filter(
+                    chapter=chapter,
+                    author=viewer,
+                    status=Contribution.Status.PENDING,
+                    paragraph=paragraph,
+                )
+                .count()
+            )
+    return ThreadPaginator(queryset, per_page, count=count).get_page(number)
+
+
+# reverse() with this id, then the id swapped for « {pk} »: a pattern per page, not a reverse()
+# per contribution and per link (issue 16).
+_SENTINEL_PK = 2147483647
+CONTRIBUTION_URLS = (
+    "reaction",
+    "flag",
+    "contribution_edit",
+    "contribution_withdraw",
+    "reply_create",
+)
+
+
+def contribution_url_patterns() -> dict[str, str]:
+    """`{{ contribution_urls.flag|with_pk:contribution.pk }}`: the links of each contribution."""
+    return {
+        name: reverse(f"concertation:{name}", args=[_SENTINEL_PK]).replace(
+            str(_SENTINEL_PK), "{pk}"
+        )
+        for name in CONTRIBUTION_URLS
+    }
 
 
 def attach_context(*, contributions: list[Contribution], user, chapter: Chapter) -> None:

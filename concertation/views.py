@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -88,8 +87,14 @@ def _chapter_page(request, chapter, *, form=None, status=200, reply_forms=None):
         viewer=request.user,
     )
     contribution_filter = ContributionFilter(request.GET or None, queryset=contributions)
-    page = Paginator(contribution_filter.qs, settings.CONTRIBUTIONS_PER_PAGE).get_page(
-        request.GET.get("page")
+    page = selectors.chapter_page(
+        queryset=contribution_filter.qs,
+        chapter=chapter,
+        paragraph=selected.paragraph if selected else None,
+        filtered=contribution_filter.narrows,
+        viewer=request.user,
+        number=request.GET.get("page"),
+        per_page=settings.CONTRIBUTIONS_PER_PAGE,
     )
     selectors.attach_context(
         contributions=list(page.object_list), user=request.user, chapter=chapter
@@ -131,6 +136,9 @@ def _chapter_page(request, chapter, *, form=None, status=200, reply_forms=None):
         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
         "form": form,
         "reply_forms": reply_forms or {},
+        # The blank reply form, rendered once for the page (concertation_forms.reply_form).
+        "reply_form_cache": {},
+        "contribution_urls": selectors.contribution_url_patterns(),
         "can_contribute": can_contribute,
         # Whether the page invites anyone to write (signed in or not): never on a closed or
         # upcoming consultation, nor on an earlier version of the chapter.

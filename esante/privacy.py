@@ -46,6 +46,7 @@ from concertation.models import (
     ModerationLog,
     Reaction,
 )
+from concertation.services.counters import counters_refresh
 from events.models import Registration
 
 from .models import DELETED_USER_EMAIL, Notification, UnsubscribeKey, Unsubscription, User
@@ -255,6 +256,7 @@ def _erase_contributions(contributions, placeholder: User) -> None:
     """Delete them, leaves first (a reply of theirs to their own contribution goes first); those
     that others replied to stay as empty withdrawn shells under the placeholder."""
     pending = set(contributions.values_list("pk", flat=True))
+    chapter_ids = set(contributions.values_list("chapter_id", flat=True))
     while pending:
         leaves = set(
             Contribution.objects.filter(pk__in=pending)
@@ -269,10 +271,13 @@ def _erase_contributions(contributions, placeholder: User) -> None:
         author=placeholder,
         is_anonymous=True,
         body="",
+        body_html="",
         proposed_text="",
         moderation_note="",
         status=Contribution.Status.WITHDRAWN,
     )
+    # Deleted and withdrawn in bulk, past the lifecycle: the chapters' counters counted again.
+    counters_refresh(chapter_ids=chapter_ids)
 
 
 def _recount(contribution_ids) -> None:

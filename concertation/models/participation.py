@@ -11,11 +11,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from esante.i18n import date_in_words
+from esante.models import StakeholderType
 
 from ..querysets import ContributionQuerySet
 from .answers import AnswerState, RewordingOutcome
 from .rendered import RenderedMarkdown
 from .texts import Chapter, ChapterVersion, Consultation, Paragraph
+
+STAKEHOLDER_LABELS = dict(StakeholderType.choices)
 
 
 class Contribution(RenderedMarkdown):
@@ -193,7 +196,10 @@ class Contribution(RenderedMarkdown):
             return gettext("Contributeur anonyme")
         if self.is_anonymous or not self.author.display_name:
             return gettext("Contributeur (%(stakeholder_type)s)") % {
-                "stakeholder_type": self.author.get_stakeholder_type_display()
+                # A dictionary made once: get_FOO_display() makes one per call (issue 16).
+                "stakeholder_type": STAKEHOLDER_LABELS.get(
+                    self.author.stakeholder_type, self.author.stakeholder_type
+                )
             }
         return self.author.display_name
 

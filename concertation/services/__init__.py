@@ -6,6 +6,7 @@ them through this package (`from concertation import services`), whichever modul
 - `lifecycle`: every change of a contribution's state, with its log and notices;
 - `moderation`: the DNS team's decisions and contributor blocks;
 - `answers`: official answers and the decisions on rewordings;
+- `counters`: the published and thread counters of chapters and paragraphs;
 - `concertation.council.services`: applications to the council's working groups.
 """
 
@@ -17,6 +18,7 @@ from .answers import (
     answers_publish,
     rewording_decide,
 )
+from .counters import counters_refresh
 from .lifecycle import TRANSITIONS, contribution_move, state_refusal
 from .moderation import contributions_moderate, contributor_block, contributor_unblock
 from .participation import (
@@ -56,6 +58,7 @@ __all__ = [
     "contributions_moderate",
     "contributor_block",
     "contributor_unblock",
+    "counters_refresh",
     "flag_create",
     "follow_toggle",
     "has_accepted_charter",

@@ -12,7 +12,7 @@ loaders, a data migration) calls `counters_refresh()`, which counts them again f
 from collections.abc import Iterable
 
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 
 from ..models import Chapter, Contribution, Paragraph
 
@@ -33,18 +33,25 @@ def counters_move(*, contribution: Contribution, before: str | None, after: str 
         return
     chapter_changes = {}
     if published:
-        chapter_changes["published_count"] = F("published_count") + published
+        chapter_changes["published_count"] = _moved("published_count", published)
     if thread and contribution.paragraph_id is None:
-        chapter_changes["thread_count"] = F("thread_count") + thread
+        chapter_changes["thread_count"] = _moved("thread_count", thread)
     if chapter_changes:
         Chapter.objects.filter(pk=contribution.chapter_id).update(**chapter_changes)
     if contribution.paragraph_id is not None:
         paragraph_changes = {}
         if published:
-            paragraph_changes["published_count"] = F("published_count") + published
+            paragraph_changes["published_count"] = _moved("published_count", published)
         if thread:
-            paragraph_changes["thread_count"] = F("thread_count") + thread
+            paragraph_changes["thread_count"] = _moved("thread_count", thread)
         Paragraph.objects.filter(pk=contribution.paragraph_id).update(**paragraph_changes)
+
+
+def _moved(field: str, delta: int):
+    # In the UPDATE itself (F()): two writers on one chapter never lose a count. Never below
+    # zero: a counter a bulk change left behind must not make a reader's transition fail; the
+    # next counters_refresh() sets it right.
+    return Greatest(F(field) + delta, Value(0))
 
 
 def counters_refresh(*, chapter_ids: Iterable[int] | None = None) -> None:

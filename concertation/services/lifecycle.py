@@ -42,6 +42,7 @@ from .. import notifications
 from .. import rules as concertation_rules
 from ..models import Consultation, Contribution, ModerationLog
 from ..moderation import REASON_LABELS
+from .counters import counters_move
 
 Status = Contribution.Status
 
@@ -204,6 +205,8 @@ def contribution_move(
             after={"status": contribution.status}
             | ({"fields": sorted(set(changed_fields) - {"edited_at"})} if changed_fields else {}),
         )
+    if contribution.status != before:
+        counters_move(contribution=contribution, before=before, after=contribution.status)
     if contribution.status == Status.PUBLISHED and before != Status.PUBLISHED:
         notifications.reply_published(contribution)
     return contribution

@@ -43,6 +43,8 @@ def chapter_revise(
         rows.append(
             ParagraphText(version=version, paragraph=paragraph, position=position, text=text)
         )
+    for row in rows:
+        row.fill_rendered()  # bulk_create skips save(), which renders.
     ParagraphText.objects.bulk_create(rows)
     chapter.current_version = version
     chapter.save(update_fields=["current_version"])

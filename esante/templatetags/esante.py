@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from esante.i18n import date_in_words, french, french_lang_attribute, interface_is_french
-from esante.markdown import render_markdown
+from esante.markdown import render_markdown, stored_html
+from esante.models import StakeholderType
 
 register = template.Library()
 
@@ -19,6 +20,32 @@ def markdown_filter(text):
     if interface_is_french() or not html:
         return html
     return format_html("<div{}>{}</div>", french_lang_attribute(), html)
+
+
+@register.filter(name="stored_markdown")
+def stored_markdown_filter(html):
+    """`{{ contribution.body_html|stored_markdown }}`: Markdown rendered when it was written
+    (concertation.models.rendered), shown as `|markdown` shows it, with no rendering."""
+    html = stored_html(html)
+    if interface_is_french() or not html:
+        return html
+    return format_html("<div{}>{}</div>", french_lang_attribute(), html)
+
+
+@register.filter(is_safe=False)
+def with_pk(pattern, pk):
+    """`{{ contribution_urls.flag|with_pk:contribution.pk }}`: a link from a pattern the view
+    reversed once (concertation.selectors.contribution_url_patterns)."""
+    return pattern.replace("{pk}", str(pk)) if pattern else ""
+
+
+_STAKEHOLDER_LABELS = dict(StakeholderType.choices)
+
+
+@register.filter
+def stakeholder_label(value):
+    """`get_stakeholder_type_display` without its per-call dictionary of choices."""
+    return _STAKEHOLDER_LABELS.get(value, value)
 
 
 @register.filter(name="fr", is_safe=True)

@@ -18,6 +18,7 @@ from concertation.models import (
     Paragraph,
     WorkingGroup,
 )
+from concertation.services.counters import counters_move
 from tests.esante.factories import UserFactory
 
 # Three paragraphs with words the search and diff tests look for.
@@ -89,6 +90,13 @@ class ContributionFactory(factory.django.DjangoModelFactory):
     author = factory.SubFactory(UserFactory)
     body = factory.Sequence(lambda n: f"Contribution numéro {n}.")
     status = Contribution.Status.PUBLISHED
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Written past the lifecycle, counted as the lifecycle counts a new contribution.
+        contribution = super()._create(model_class, *args, **kwargs)
+        counters_move(contribution=contribution, before=None, after=contribution.status)
+        return contribution
 
 
 class CouncilMeetingFactory(factory.django.DjangoModelFactory):

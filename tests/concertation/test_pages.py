@@ -7,6 +7,7 @@ import re
 import pytest
 from django.utils import timezone
 
+from concertation import services
 from concertation.models import Contribution
 from tests.concertation.factories import (
     ChapterFactory,
@@ -137,7 +138,7 @@ def test_filter_by_stakeholder_type_and_kind(client, chapter):
 
 def test_pagination(client, chapter, settings):
     author = UserFactory()
-    Contribution.objects.bulk_create(
+    rows = [
         Contribution(
             consultation=chapter.consultation,
             chapter=chapter,
@@ -148,7 +149,11 @@ def test_pagination(client, chapter, settings):
             created_at=timezone.now() - datetime.timedelta(minutes=n),
         )
         for n in range(settings.CONTRIBUTIONS_PER_PAGE + 5)
-    )
+    ]
+    for row in rows:
+        row.fill_rendered()  # bulk_create skips save(), which renders the Markdown
+    Contribution.objects.bulk_create(rows)
+    services.counters_refresh(chapter_ids=[chapter.pk])  # written in bulk, past the lifecycle
     url = chapter.get_absolute_url()
     first = client.get(url)
     assert len(shown_ids(first)) == settings.CONTRIBUTIONS_PER_PAGE

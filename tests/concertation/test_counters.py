@@ -106,3 +106,26 @@ def test_paragraph_texts_are_stored_rendered_on_each_revision(chapter):
     for text in texts:
         assert text.text_html == render_markdown(text.text)
         assert text.markdown_version == MARKDOWN_VERSION
+
+
+def test_rerender_markdown_renders_rows_of_an_older_version(chapter):
+    from django.core.management import call_command
+
+    author = UserFactory()
+    [stale] = Contribution.objects.bulk_create(
+        [
+            Contribution(
+                consultation=chapter.consultation,
+                chapter=chapter,
+                version=chapter.current_version,
+                author=author,
+                body="Un *texte*.",
+                status="published",
+            )
+        ]
+    )
+    call_command("rerender_markdown", "--recount")
+    stale.refresh_from_db()
+    assert stale.body_html == render_markdown("Un *texte*.")
+    assert stale.markdown_version == MARKDOWN_VERSION
+    assert counters_stored(chapter=chapter)["chapter"] == (1, 1)

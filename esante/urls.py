@@ -62,6 +62,9 @@ def page(template, title, **context):
 
 # Outside the language prefix: machine endpoints, links already sent by e-mail, the admin
 # (staff work in French).
+# A database away gets a 503 page asking to try again (esante.views.server_error).
+handler500 = "esante.views.server_error"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),

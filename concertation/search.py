@@ -1,17 +1,31 @@
 """Search of chapters and published contributions (/recherche/).
 
 PostgreSQL: full-text search with the `french_unaccent` configuration (stemming, accents
-ignored), ranked, with highlighted excerpts. SQLite (development): every word must appear,
-case and accents ignored, with a crude plural folding; excerpts highlighted the same way.
+ignored) on vectors stored beside the texts and kept by triggers (migration 0010), ranked with
+`ts_rank_cd`, with highlighted excerpts computed for the shown page only. SQLite
+(development): every word must appear, case and accents ignored, with a crude plural folding;
+excerpts highlighted the same way, newest first.
+
+Two queries per page on both databases, whatever the number of contributions: the chapters,
+and the page of contributions with their total.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db.models import F, Func, Q, TextField
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Func, Q, TextField, Window
+from django.db.models.expressions import CombinedExpression
 from django.utils.html import escape
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -20,7 +34,14 @@ from esante.textsearch import fold
 from .models import Chapter, Contribution
 
 CONFIG = "french_unaccent"
-MAX_RESULTS = 20
+MAX_CHAPTERS = 20
+PER_PAGE = 20
+# A word found in most contributions (« santé ») matches hundreds of thousands of them: ranking
+# them all reads every vector (seconds at 500,000). Only the most recent MAX_CANDIDATES matches
+# are ranked; PostgreSQL finds them by walking the created_at index backwards when the words
+# are common, through the GIN index when they are rare, in a few milliseconds either way. The
+# page says so when the ceiling is reached.
+MAX_CANDIDATES = 1000
 START, STOP = "\x02", "\x03"
 MAX_QUERY_LENGTH = 200
 
@@ -38,17 +59,52 @@ def _highlight(marked: str) -> SafeString:
     return mark_safe(html)  # noqa: S308 - escaped above; only our own <mark> tags are added.
 
 
+@dataclass
+class Results:
+    chapters: list[Hit] = field(default_factory=list)
+    contributions: list[Hit] = field(default_factory=list)
+    # The page of contributions shown: its number and the total (at most MAX_CANDIDATES).
+    page: Page = None
+    capped: bool = False
+    query: str = ""  # The query string of the page links, without the page.
+
+    def __post_init__(self):
+        if self.page is None:
+            self.page = _page(0, 1)
+
+    @property
+    def total(self) -> int:
+        return self.page.paginator.count
+
+    @property
+    def page_range(self):
+        return self.page.paginator.get_elided_page_range(self.page.number)
+
+
 def normalise_query(q: str) -> str:
     return " ".join((q or "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
 
 
-def search(q: str) -> dict[str, list[Hit]]:
+def page_number(value) -> int:
+    try:
+        return min(max(int(value), 1), -(-MAX_CANDIDATES // PER_PAGE))
+    except (TypeError, ValueError, OverflowError):
+        return 1
+
+
+def _page(total: int, number: int) -> Page:
+    """A page of `total` results: numbers and links only, the rows are fetched separately."""
+    return Paginator(range(total), PER_PAGE).get_page(number)
+
+
+def search(q: str, page: int = 1) -> Results:
     q = normalise_query(q)
     if not q:
-        return {"chapters": [], "contributions": []}
-    if settings.IS_POSTGRES:
-        return _search_postgres(q)
-    return _search_fallback(q)
+        return Results()
+    number = page_number(page)
+    results = _search_postgres(q, number) if settings.IS_POSTGRES else _search_fallback(q, number)
+    results.query = urlencode({"q": q})
+    return results
 
 
 def _chapters():
@@ -65,34 +121,60 @@ def _contributions():
     )
 
 
-def _search_postgres(q: str) -> dict[str, list[Hit]]:
+def _search_postgres(q: str, number: int) -> Results:
     query = SearchQuery(q, config=CONFIG, search_type="websearch")
     headline = {"config": CONFIG, "start_sel": START, "stop_sel": STOP, "max_words": 35}
-    chapter_vector = SearchVector("title", weight="A", config=CONFIG) + SearchVector(
-        "current_version__body", weight="B", config=CONFIG
+    # The title (weight A) is parsed at each query: a few hundred short strings. The body's
+    # vector is stored (weight B). Every chapter is read: there are few of them.
+    chapter_vector = CombinedExpression(
+        SearchVector("title", weight="A", config=CONFIG),
+        "||",
+        F("current_version__search_vector"),
+        output_field=SearchVectorField(),
     )
     # Filter on the match itself: ts_rank is not 0 for documents that do not match.
     chapters = (
         _chapters()
-        .annotate(document=chapter_vector, rank=SearchRank(chapter_vector, query))
+        .defer("current_version__search_vector")
+        .annotate(document=chapter_vector)
         .filter(document=query)
-        .annotate(excerpt=SearchHeadline("current_version__body", query, **headline))
-        .order_by("-rank")[:MAX_RESULTS]
+        .annotate(
+            rank=SearchRank(F("document"), query, cover_density=True),
+            excerpt=SearchHeadline("current_version__body", query, **headline),
+        )
+        .order_by("-rank", "consultation", "number")[:MAX_CHAPTERS]
     )
-    contribution_vector = SearchVector("body", config=CONFIG) + SearchVector(
-        "proposed_text", config=CONFIG
+    # The candidates: the most recent matches, from the GIN index (partial on published ones)
+    # or the created_at index, as the planner estimates the words' frequency.
+    candidates = (
+        Contribution.objects.published()
+        .filter(consultation__is_published=True, search_vector=query)
+        .order_by("-created_at")
+        .values("pk")[:MAX_CANDIDATES]
     )
-    contributions = (
+    start = (number - 1) * PER_PAGE
+    # One query: the candidates ranked, their number (a window over the candidates), and the
+    # excerpts, which PostgreSQL computes after the LIMIT, for the shown rows only.
+    rows = list(
         _contributions()
-        .annotate(document=contribution_vector, rank=SearchRank(contribution_vector, query))
-        .filter(document=query)
-        .annotate(excerpt=SearchHeadline("body", query, **headline))
-        .order_by("-rank", "-created_at")[:MAX_RESULTS]
+        .filter(pk__in=candidates)
+        .defer("search_vector")
+        .annotate(
+            rank=SearchRank(F("search_vector"), query, cover_density=True),
+            total=Window(Count("*")),
+            excerpt=SearchHeadline("body", query, **headline),
+        )
+        .order_by("-rank", "-created_at", "-pk")[start : start + PER_PAGE]
     )
-    return {
-        "chapters": [_chapter_hit(c, _highlight(c.excerpt)) for c in chapters],
-        "contributions": [_contribution_hit(c, _highlight(c.excerpt)) for c in contributions],
-    }
+    if not rows and number > 1:  # A page past the last (a stale link): the first.
+        return _search_postgres(q, 1)
+    total = rows[0].total if rows else 0
+    return Results(
+        chapters=[_chapter_hit(c, _highlight(c.excerpt)) for c in chapters],
+        contributions=[_contribution_hit(c, _highlight(c.excerpt)) for c in rows],
+        page=_page(total, number),
+        capped=total >= MAX_CANDIDATES,
+    )
 
 
 def _terms(q: str) -> list[str]:
@@ -136,22 +218,31 @@ def _excerpt(text: str, terms: list[str], width: int = 220) -> SafeString:
     return _highlight(prefix + "".join(marked) + suffix)
 
 
-def _search_fallback(q: str) -> dict[str, list[Hit]]:
+def _search_fallback(q: str, number: int) -> Results:
     terms = _terms(q)
     if not terms:
-        return {"chapters": [], "contributions": []}
+        return Results()
     chapters = _fallback_filter(_chapters(), ["title", "current_version__body"], terms)
     contributions = _fallback_filter(_contributions(), ["body", "proposed_text"], terms)
-    return {
-        "chapters": [
+    start = (number - 1) * PER_PAGE
+    rows = list(
+        contributions.annotate(total=Window(Count("*"))).order_by("-created_at", "-pk")[
+            start : start + PER_PAGE
+        ]
+    )
+    rows = rows[: max(MAX_CANDIDATES - start, 0)]  # The same ceiling as PostgreSQL's.
+    if not rows and number > 1:  # A page past the last (a stale link): the first.
+        return _search_fallback(q, 1)
+    total = min(rows[0].total, MAX_CANDIDATES) if rows else 0
+    return Results(
+        chapters=[
             _chapter_hit(c, _excerpt(c.current_version.body, terms))
-            for c in chapters.order_by("consultation", "number")[:MAX_RESULTS]
+            for c in chapters.order_by("consultation", "number")[:MAX_CHAPTERS]
         ],
-        "contributions": [
-            _contribution_hit(c, _excerpt(c.body, terms))
-            for c in contributions.order_by("-created_at")[:MAX_RESULTS]
-        ],
-    }
+        contributions=[_contribution_hit(c, _excerpt(c.body, terms)) for c in rows],
+        page=_page(total, number),
+        capped=total >= MAX_CANDIDATES,
+    )
 
 
 def _chapter_hit(chapter, excerpt) -> Hit:

@@ -559,7 +559,7 @@ def _diff_rows(older, newer):
 
 def search(request):
     q = search_module.normalise_query(request.GET.get("q", ""))
-    results = search_module.search(q) if q else None
+    results = search_module.search(q, page=request.GET.get("page")) if q else None
     return render(
         request,
         "concertation/search.html",

@@ -1,11 +1,13 @@
 from django.urls import include, path
 
+from esante.pagecache import cache_public_page
+
 from . import views
 
 app_name = "concertation"
 
 urlpatterns = [
-    path("concertation/", views.consultation_list, name="consultation_list"),
+    path("concertation/", cache_public_page(views.consultation_list), name="consultation_list"),
     path(
         "concertation/contributions/<int:pk>/repondre/",
         views.reply_create,
@@ -23,11 +25,19 @@ urlpatterns = [
         views.contribution_withdraw,
         name="contribution_withdraw",
     ),
-    path("concertation/<slug:slug>/", views.consultation_detail, name="consultation_detail"),
+    path(
+        "concertation/<slug:slug>/",
+        cache_public_page(views.consultation_detail),
+        name="consultation_detail",
+    ),
     path("concertation/<slug:slug>/suivre/", views.follow, name="follow_consultation"),
     # Before the chapter pages: their <slug:chapter> would take « resultats ».
     path("concertation/<slug:slug>/resultats/", include("concertation.results.urls")),
-    path("concertation/<slug:slug>/<slug:chapter>/", views.chapter_detail, name="chapter_detail"),
+    path(
+        "concertation/<slug:slug>/<slug:chapter>/",
+        cache_public_page(views.chapter_detail),
+        name="chapter_detail",
+    ),
     path(
         "concertation/<slug:slug>/<slug:chapter>/contribuer/",
         views.contribution_create,
@@ -36,7 +46,7 @@ urlpatterns = [
     path("concertation/<slug:slug>/<slug:chapter>/suivre/", views.follow, name="follow_chapter"),
     path(
         "concertation/<slug:slug>/<slug:chapter>/versions/",
-        views.chapter_versions,
+        cache_public_page(views.chapter_versions),
         name="chapter_versions",
     ),
     path("recherche/", views.search, name="search"),

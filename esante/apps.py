@@ -21,6 +21,10 @@ class EsanteConfig(AppConfig):
         from . import privacy
 
         privacy.register()
+        # Public content changed: the pages cached for anonymous visitors are out of date.
+        from . import pagecache
+
+        pagecache.connect()
         user_signed_up.connect(_remember_the_language, dispatch_uid="esante_signup_language")
 
 

@@ -160,10 +160,13 @@ def ars_client(client, ars_staff):
 
 
 @pytest.fixture
-def assert_flat_queries(client, django_assert_max_num_queries):
+def assert_flat_queries(client, django_assert_max_num_queries, settings):
     """`check(url, grow, most=...)` GETs `url` at two data sizes, `grow(n)` adding n more rows of
     what the page shows: the page must run the same number of queries at both sizes (an N+1 runs
-    one more per row) and no more than `most`. The client is signed in or not by the caller."""
+    one more per row) and no more than `most`. The client is signed in or not by the caller.
+    The queries of the page as rendered: from the anonymous page cache it runs none at all
+    (tests/esante/test_page_cache.py)."""
+    settings.PAGE_CACHE_ENABLED = False
 
     def check(url: str, grow, *, most: int, sizes: tuple[int, int] = (2, 12)):
         counts = []
@@ -245,7 +248,10 @@ def _empty_cache():
     reach the next (each xdist worker has its own cache: its own Redis database)."""
     from django.core.cache import cache
 
+    from esante.pagecache import local_pages
+
     yield
+    local_pages.forget()  # The pages this process keeps of its own (issue 16).
     try:
         cache.clear()
     except Exception as exc:  # A test that stopped Redis: the next one finds it empty anyway.

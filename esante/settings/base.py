@@ -493,3 +493,18 @@ APPLICATION_RATE_PER_USER = env.str("APPLICATION_RATE_PER_USER", default="5/h")
 FLAG_WEIGHT_MIN_ACCOUNT_AGE_DAYS = env.int("FLAG_WEIGHT_MIN_ACCOUNT_AGE_DAYS", default=7)
 FLAG_AUTO_HIDE_PER_HOUR = env.int("FLAG_AUTO_HIDE_PER_HOUR", default=3)
 # --- end rate limits and abuse ---
+
+# --- page cache (issue 16) ---
+# esante.pagecache: public pages cached whole for anonymous visitors, emptied by every change of
+# public content. PAGE_CACHE_TIMEOUT bounds what no change signals (reaction counts, seats
+# left, a consultation closing); the two max-ages go in Cache-Control for browsers and for a
+# reverse proxy (s-maxage): a proxy may serve a page that long after a change.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=60)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0)
+PAGE_CACHE_PROXY_MAX_AGE = env.int("PAGE_CACHE_PROXY_MAX_AGE", default=5)
+# Each process keeps the pages it serves, trusting the generation it read this long (another
+# process's change shows within it; 0: always ask Redis), up to this many bytes of pages.
+PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=1.0)
+PAGE_CACHE_LOCAL_MAX_BYTES = env.int("PAGE_CACHE_LOCAL_MAX_BYTES", default=32 * 1024 * 1024)
+# --- end page cache ---

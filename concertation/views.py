@@ -19,7 +19,7 @@ from esante.i18n import french
 
 from . import rules as concertation_rules
 from . import search as search_module
-from . import selectors, services
+from . import selectors, services, stats
 from .filters import ContributionFilter
 from .forms import ContributionForm, EditForm, FlagForm, ReactionForm, ReplyForm
 from .models import Consultation, Contribution, Flag
@@ -31,7 +31,8 @@ VERSION_RE = re.compile(r"[0-9]{1,9}")
 
 
 def consultation_list(request):
-    consultations = list(selectors.consultation_list())
+    # Their figures come from concertation.stats: counted once per change, not per request.
+    consultations = stats.consultation_list()
     by_state = {state: [] for state in Consultation.State}
     for consultation in consultations:
         by_state[consultation.state].append(consultation)
@@ -48,7 +49,7 @@ def consultation_list(request):
 
 
 def consultation_detail(request, slug):
-    consultation = selectors.consultation_get(slug=slug)
+    consultation = stats.consultation_get(slug=slug)
     return render(
         request,
         "concertation/consultation_detail.html",

@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from concertation import selectors as concertation_selectors
+from concertation import stats as concertation_stats
 from concertation.models import Consultation
 from events import selectors as event_selectors
 from roadmap import selectors as roadmap_selectors
@@ -34,7 +35,7 @@ ACCOUNT_CONTRIBUTIONS_PER_PAGE = 20
 def home(request):
     consultations = [
         c
-        for c in concertation_selectors.consultation_list()
+        for c in concertation_stats.consultation_list()
         if c.state != Consultation.State.CLOSED
     ]
     return render(

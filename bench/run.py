@@ -402,9 +402,12 @@ def load(pages, *, site: int, nginx: int, seconds: int, rounds: int, cookie: str
                 "p99_ms": round(best["p99_us"] / 1000, 1),
                 "errors": sum(r["errors"] + r["non2xx"] for r in results),
             }
-        errors = {key: page[key]["errors"] for key in targets if page[key]["errors"]}
-        if errors or not (page["floor"]["rps"] and page["nginx"]["rps"]):
-            fail(f"{page['name']}: failed requests under load {errors}: {targets}")
+        # The references must hold; the page itself may fail or time out under load: that is
+        # a result (its errors are in the table), not a reason to lose the whole run.
+        if page["floor"]["errors"] or page["nginx"]["errors"]:
+            fail(f"{page['name']}: the floor or nginx failed under load: {targets}")
+        if not (page["floor"]["rps"] and page["nginx"]["rps"]):
+            fail(f"{page['name']}: no answer from the floor or nginx: {targets}")
         # A page slower than the run's length completes no request: 0 req/s, said as such.
         page["ratio_floor"] = round(page["page"]["rps"] / page["floor"]["rps"], 3)
         page["ratio_nginx"] = round(page["page"]["rps"] / page["nginx"]["rps"], 4)
@@ -572,8 +575,15 @@ def markdown(result: dict) -> str:
             load_cells = (
                 f"| {p['page']['rps']:.1f} | {p['floor']['rps']:.0f} | {p['nginx']['rps']:.0f} "
                 f"| {p['ratio_floor']:.0%} | {p['page']['p50_ms']:.0f} / "
-                f"{p['page']['p95_ms']:.0f} / {p['page']['p99_ms']:.0f} ms "
+                f"{p['page']['p95_ms']:.0f} / {p['page']['p99_ms']:.0f} ms"
+                + (f" ({p['page']['errors']} erreurs)" if p["page"].get("errors") else "")
+                + " "
             )
+            if not p["page"]["rps"]:
+                load_cells = (
+                    f"| 0 | {p['floor']['rps']:.0f} | {p['nginx']['rps']:.0f} | 0 % "
+                    f"| aucune réponse en {result['load']['seconds']} s "
+                )
         label = p["label"]
         if p["name"] == "chapter-big":  # (written from the figures: older results spelt it out)
             label = f"chapitre, {fr(f['big_chapter'])} contributions"
@@ -632,6 +642,7 @@ def svg(result: dict) -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 80}" height="{height}" '
         'font-family="Marianne, Arial, sans-serif" font-size="12">',
+        '<rect width="100%" height="100%" fill="#ffffff"/>',
         f'<text x="10" y="18" font-size="14">Requêtes par seconde (échelle log) — commit '
         f"{result['machine']['commit']}, échelle {result['dataset']['scale']}</text>",
     ]

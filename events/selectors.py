@@ -1,4 +1,5 @@
 import datetime
+from collections.abc import Iterator
 
 from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
@@ -40,6 +41,26 @@ def calendar_events(*, region: Region | None = None, now=None) -> QuerySet[Event
     if region is not None:
         events = events.filter(region=region)
     return events.defer(*LONG_TEXTS).order_by("starts_at", "pk")
+
+
+def following_events(events: QuerySet[Event], *, after: Event, size: int = 200) -> Iterator[Event]:
+    """The events of `events` (ordered by date, as calendar_events) after `after`, read by
+    batches of `size`, each an ordinary query resuming from the last event read (keyset).
+
+    Not QuerySet.iterator(): on PostgreSQL it holds a server-side cursor while the response is
+    streamed, and one abandoned half-read (a client that hung up) is closed by the garbage
+    collector whenever it runs, possibly in the middle of another query of the same connection:
+    psycopg's connection lock is not reentrant and the process hangs (seen while measuring)."""
+    while True:
+        batch = list(
+            events.filter(
+                Q(starts_at__gt=after.starts_at) | Q(starts_at=after.starts_at, pk__gt=after.pk)
+            )[:size]
+        )
+        yield from batch
+        if len(batch) < size:
+            return
+        after = batch[-1]
 
 
 def event_get(*, slug: str) -> Event:

@@ -215,7 +215,7 @@ def event_ics(request, slug):
 
 def calendar_feed(request):
     """Upcoming events and those of the past year (selectors.calendar_events), not every event
-    ever held. A long feed is streamed: its rows are read in chunks and written one by one."""
+    ever held. A long feed is streamed: its rows are read by batches and written one by one."""
     # Real str, not lazy: the name goes into the iCalendar data.
     name = gettext("Concertation e-santé — événements")
     region = None
@@ -225,12 +225,13 @@ def calendar_feed(request):
             raise Http404
         region = get_object_or_404(Region, slug=region_slug)
         name = gettext("Concertation e-santé — événements en %(region)s") % {"region": region.name}
-    rows = selectors.calendar_events(region=region).iterator(chunk_size=200)
-    head = list(itertools.islice(rows, FEED_IN_ONE_PIECE + 1))
+    events = selectors.calendar_events(region=region)
+    head = list(events[: FEED_IN_ONE_PIECE + 1])
     if len(head) <= FEED_IN_ONE_PIECE:
         return _ics_response(build_calendar(head, name=name), "evenements.ics")
+    rest = selectors.following_events(events, after=head[-1])
     response = StreamingHttpResponse(
-        calendar_chunks(itertools.chain(head, rows), name=name),
+        calendar_chunks(itertools.chain(head, rest), name=name),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = 'inline; filename="evenements.ics"'

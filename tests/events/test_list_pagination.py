@@ -12,7 +12,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from esante.models import Region
-from events import views
+from events import selectors, views
 from events.models import Event
 from tests.events.factories import EventFactory, RegistrationFactory
 
@@ -167,3 +167,18 @@ def test_a_long_calendar_is_streamed_and_the_same(client, db, monkeypatch):
     assert body == whole.content
     calendar = Calendar.from_ical(body)
     assert len(calendar.walk("VEVENT")) == 5 and len(calendar.walk("VTIMEZONE")) == 1
+
+
+def test_a_streamed_calendar_reads_its_events_by_batches_in_date_order(
+    db, django_assert_num_queries
+):
+    """Keyset batches (no server-side cursor left open by a client that hangs up), events at
+    the same instant ordered by their key."""
+    same_time = timezone.now() + datetime.timedelta(days=3)
+    events = [EventFactory(days=d) for d in (9, 1, 7)]
+    events += [EventFactory(starts_at=same_time) for _ in range(4)]
+    feed = selectors.calendar_events()
+    first, *expected = list(feed)
+    assert len(expected) == 6
+    with django_assert_num_queries(4):  # 6 events by 2: 3 full batches and an empty one
+        assert list(selectors.following_events(feed, after=first, size=2)) == expected

@@ -54,12 +54,12 @@ def test_list_sections_and_filters(client, demo):
 
 
 def test_map_and_its_table_alternative(client, demo):
-    html = client.get("/evenements/").content.decode()
+    response = client.get("/evenements/")
+    html = response.content.decode()
     assert "esante-tilemap__tile--normandie" in html
     assert 'id="tableau-evenements-par-region">Nombre d\'événements par région</caption>' in html
-    normandie = next(
-        r for r in client.get("/evenements/").context["regions"] if r.slug == "normandie"
-    )
+    # One response for both: a second one is served from the anonymous page cache, unrendered.
+    normandie = next(r for r in response.context["regions"] if r.slug == "normandie")
     assert (normandie.upcoming_count, normandie.past_count) == (1, 2)
 
 

@@ -253,7 +253,7 @@ def test_search_page_queries_do_not_grow(client, db, assert_flat_queries):
             )
 
     response = assert_flat_queries("/recherche/?q=sécurité", grow, most=2)
-    assert len(response.context["results"]["contributions"]) > 12
+    assert len(response.context["results"].contributions) > 12
 
 
 @pytest.mark.parametrize(

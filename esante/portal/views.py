@@ -34,9 +34,7 @@ ACCOUNT_CONTRIBUTIONS_PER_PAGE = 20
 
 def home(request):
     consultations = [
-        c
-        for c in concertation_stats.consultation_list()
-        if c.state != Consultation.State.CLOSED
+        c for c in concertation_stats.consultation_list() if c.state != Consultation.State.CLOSED
     ]
     return render(
         request,

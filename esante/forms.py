@@ -21,6 +21,7 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = [
             "display_name",
+            "name_in_open_data",
             "stakeholder_type",
             "organisation",
             "region",

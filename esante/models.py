@@ -80,6 +80,20 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Le nom affiché à côté de vos contributions."),
     )
+    # Consent to the display name in the open data and the API (issue 17): the site shows it
+    # beside the contributions, but a reuser's copy outlives a change of mind, so it is asked
+    # for separately and off by default; without it, the author is a stakeholder type and a
+    # region there.
+    name_in_open_data = models.BooleanField(
+        _("mon nom public dans les données ouvertes"),
+        default=False,
+        help_text=_(
+            "Les contributions publiées sont aussi diffusées en données ouvertes (Licence "
+            "Ouverte 2.0) et par l'API du site, que chacun peut copier et réutiliser. Cochée, "
+            "votre nom public y figure à côté de vos contributions signées ; sinon, seuls votre "
+            "type d'acteur et votre région y figurent."
+        ),
+    )
     stakeholder_type = models.CharField(
         _("type d'acteur"),
         max_length=32,

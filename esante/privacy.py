@@ -125,6 +125,7 @@ def personal_data_export(*, user: User) -> dict:
             "id": user.pk,
             "email": user.email,
             "display_name": user.display_name,
+            "name_in_open_data": user.name_in_open_data,
             "stakeholder_type": user.stakeholder_type,
             "organisation": user.organisation,
             "declaration_of_interests": user.declaration_of_interests,

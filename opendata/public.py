@@ -1,0 +1,81 @@
+"""What the State publishes as open data (/donnees/) and through the API (/api/v1/): one
+definition for both, so that a row kept out of one is kept out of the other (issue 17).
+
+Only what the site itself shows the public, and less: a contribution is there when it is
+published in a published consultation and was never held for personal data; hidden, rejected,
+withdrawn and pending ones never are. Its author is a stakeholder type and a region, plus their
+public name only when they consented (`User.name_in_open_data`) and signed the contribution.
+No e-mail address, organisation or declaration of interests, ever: every field below is named.
+"""
+
+from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
+
+from concertation.models import Chapter, Consultation, Contribution, OfficialAnswer
+from esante.models import DELETED_USER_EMAIL
+from events.models import Event
+
+PUBLISHED = Contribution.Status.PUBLISHED
+
+
+def _author_is(condition: Q):
+    return ~Q(author__email=DELETED_USER_EMAIL) & condition
+
+
+# The three author columns, computed by the database (exports stream `values()` rows, the API
+# reads model instances: both get the same three annotations).
+AUTHOR_NAME = Case(
+    When(
+        _author_is(
+            Q(is_anonymous=False, author__name_in_open_data=True) & ~Q(author__display_name="")
+        ),
+        then=F("author__display_name"),
+    ),
+    default=Value(""),
+    output_field=CharField(),
+)
+AUTHOR_STAKEHOLDER_TYPE = Case(
+    When(_author_is(Q()), then=F("author__stakeholder_type")),
+    default=Value(""),
+    output_field=CharField(),
+)
+AUTHOR_REGION = Case(
+    When(_author_is(Q(author__region__isnull=False)), then=F("author__region__code")),
+    default=Value(""),
+    output_field=CharField(),
+)
+
+
+def consultations() -> QuerySet[Consultation]:
+    return Consultation.objects.filter(is_published=True)
+
+
+def chapters() -> QuerySet[Chapter]:
+    return Chapter.objects.filter(consultation__is_published=True)
+
+
+def contributions() -> QuerySet[Contribution]:
+    """Published contributions of published consultations, never one held for personal data,
+    each with `author_name`, `author_stakeholder_type` and `author_region` (INSEE code)."""
+    return (
+        Contribution.objects.filter(status=PUBLISHED, consultation__is_published=True)
+        .exclude(held_reason=Contribution.HeldReason.PERSONAL_DATA)
+        .annotate(
+            author_name=AUTHOR_NAME,
+            author_stakeholder_type=AUTHOR_STAKEHOLDER_TYPE,
+            author_region=AUTHOR_REGION,
+        )
+    )
+
+
+def official_answers() -> QuerySet[OfficialAnswer]:
+    """Published answers of published consultations. Which contributions an answer answers is
+    public only for public contributions: filter the `contributions` relation with
+    `contributions()`."""
+    return OfficialAnswer.objects.filter(
+        status=OfficialAnswer.Status.PUBLISHED, consultation__is_published=True
+    )
+
+
+def events() -> QuerySet[Event]:
+    """Published events, and cancelled ones (shown as cancelled on the site)."""
+    return Event.objects.published()

@@ -79,6 +79,8 @@ urlpatterns = [
         name="admin_view_on_site",
     ),
     path("admin/", admin.site.urls),
+    # The read-only public API (issue 17): machines read it in one language.
+    path("api/v1/", include("api.urls")),
 ]
 
 # The public site: French at the root, English under /en/.
@@ -109,6 +111,7 @@ urlpatterns += i18n_patterns(
     path("", include("roadmap.urls")),
     path("", include("concertation.urls")),
     path("", include("events.urls")),
+    path("donnees/", include("opendata.urls")),
     prefix_default_language=False,
 )
 

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('esante', '0011_team_members_are_staff'),
+        ("esante", "0011_team_members_are_staff"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='name_in_open_data',
-            field=models.BooleanField(default=False, help_text="Les contributions publiées sont aussi diffusées en données ouvertes (Licence Ouverte 2.0) et par l'API du site, que chacun peut copier et réutiliser. Cochée, votre nom public y figure à côté de vos contributions signées ; sinon, seuls votre type d'acteur et votre région y figurent.", verbose_name='mon nom public dans les données ouvertes'),
+            model_name="user",
+            name="name_in_open_data",
+            field=models.BooleanField(
+                default=False,
+                help_text="Les contributions publiées sont aussi diffusées en données ouvertes (Licence Ouverte 2.0) et par l'API du site, que chacun peut copier et réutiliser. Cochée, votre nom public y figure à côté de vos contributions signées ; sinon, seuls votre type d'acteur et votre région y figurent.",
+                verbose_name="mon nom public dans les données ouvertes",
+            ),
         ),
     ]

@@ -103,6 +103,13 @@ INSTALLED_APPS = [
     "roadmap",
     "concertation",
     "events",
+    # Open data and the public API (issue 17).
+    "opendata",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
+    "api",
     # Audit trail (issue 15): django-simple-history, its tables in the audit app.
     "simple_history",
     "audit",

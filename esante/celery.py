@@ -28,7 +28,10 @@ class Scheduler(PersistentScheduler):
 @app.on_after_finalize.connect
 def _schedule(sender, **kwargs):
     """The beat schedule, with the task objects (a renamed task cannot be left behind as a
-    stale string): the outbox drain every 5 s, the reminders and the digests, the retention jobs."""
+    stale string): the outbox drain every 5 s, the reminders and the digests, the retention jobs,
+    the open data archive."""
+    from opendata.tasks import export_opendata
+
     from .tasks import (
         drain_outbox,
         retention_event_registrations,
@@ -54,6 +57,11 @@ def _schedule(sender, **kwargs):
         sender.add_periodic_task(
             crontab(hour=3, minute=10 * minute), task.s(), name=task.name.rsplit(".", 1)[1]
         )
+    # The open data archive (issue 17), after the retention jobs: what they deleted is gone
+    # from the day's files too.
+    sender.add_periodic_task(
+        crontab(hour=4, minute=15), export_opendata.s(), name="export-opendata"
+    )
 
 
 # Task output is in the site's language (French) by default however the task runs: in a

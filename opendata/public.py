@@ -10,9 +10,17 @@ No e-mail address, organisation or declaration of interests, ever: every field b
 
 from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
 
-from concertation.models import Chapter, Consultation, Contribution, OfficialAnswer
-from esante.models import DELETED_USER_EMAIL
+from concertation.models import (
+    Chapter,
+    ChapterVersion,
+    Consultation,
+    Contribution,
+    OfficialAnswer,
+    ParagraphText,
+)
+from esante.models import DELETED_USER_EMAIL, Region
 from events.models import Event
+from roadmap.models import Action, RegionalIndicator
 
 PUBLISHED = Contribution.Status.PUBLISHED
 
@@ -50,7 +58,8 @@ def consultations() -> QuerySet[Consultation]:
 
 
 def chapters() -> QuerySet[Chapter]:
-    return Chapter.objects.filter(consultation__is_published=True)
+    """Chapters of published consultations that have a text online (as the chapter page)."""
+    return Chapter.objects.filter(consultation__is_published=True, current_version__isnull=False)
 
 
 def contributions() -> QuerySet[Contribution]:
@@ -79,3 +88,39 @@ def official_answers() -> QuerySet[OfficialAnswer]:
 def events() -> QuerySet[Event]:
     """Published events, and cancelled ones (shown as cancelled on the site)."""
     return Event.objects.published()
+
+
+def chapter_versions() -> QuerySet[ChapterVersion]:
+    """Every version of a public chapter: the site keeps the old ones readable (`?version=N`)."""
+    return ChapterVersion.objects.filter(
+        chapter__consultation__is_published=True, chapter__current_version__isnull=False
+    )
+
+
+def paragraph_texts() -> QuerySet[ParagraphText]:
+    """The text of each paragraph in each version of a public chapter."""
+    return ParagraphText.objects.filter(
+        version__chapter__consultation__is_published=True,
+        version__chapter__current_version__isnull=False,
+    )
+
+
+def answered_contributions():
+    """Which public answer answers which public contribution (the many-to-many rows)."""
+    return OfficialAnswer.contributions.through.objects.filter(
+        officialanswer__in=official_answers(), contribution__in=contributions()
+    )
+
+
+def regions() -> QuerySet[Region]:
+    return Region.objects.all()
+
+
+def regional_indicators() -> QuerySet[RegionalIndicator]:
+    """The figures of published programmes."""
+    return RegionalIndicator.objects.filter(programme__is_published=True)
+
+
+def roadmap_actions() -> QuerySet[Action]:
+    """The actions of published roadmap editions."""
+    return Action.objects.filter(roadmap__is_published=True)

@@ -117,6 +117,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Public API (issue 17): CORS headers on /api/ only (CORS_URLS_REGEX), before anything that
+    # may answer by itself (whitenoise, CommonMiddleware's redirections).
+    "corsheaders.middleware.CorsMiddleware",
     # Security headers (issue 15): Permissions-Policy, no-store for signed-in pages, then the
     # Content-Security-Policy (after whitenoise: static files need none).
     "esante.security.SecurityHeadersMiddleware",
@@ -125,6 +128,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # French everywhere except under /en/ (i18n_patterns without a prefix for French).
     "django.middleware.locale.LocaleMiddleware",
+    # Public API (issue 17): /api/ in French whatever Accept-Language says; ETag, Cache-Control
+    # and 304 on its answers.
+    "api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -515,3 +521,75 @@ PAGE_CACHE_PROXY_MAX_AGE = env.int("PAGE_CACHE_PROXY_MAX_AGE", default=5)
 PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=1.0)
 PAGE_CACHE_LOCAL_MAX_BYTES = env.int("PAGE_CACHE_LOCAL_MAX_BYTES", default=32 * 1024 * 1024)
 # --- end page cache ---
+
+# --- Public API (issue 17) ---
+# /api/v1/ (api/): read-only, anonymous, JSON. No authentication class at all: no session, no
+# CSRF, nobody is anybody there. Cursor pagination (no COUNT), django-filter, one throttle per
+# client address (api.throttling: django-ratelimit's counters in the cache, fail open).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.JsonOnly",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Cursor",
+    "PAGE_SIZE": 20,
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PerClientAddress"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.views.exception_handler",
+    # No ?format= (one format) and ISO 8601 dates with the offset of Paris.
+    "URL_FORMAT_OVERRIDE": None,
+    "DATETIME_FORMAT": "iso-8601",
+}
+# Requests per client address (esante.clientip) and period, every method counted.
+API_RATE_PER_IP = "300/m"
+# Browsers and proxies may keep an answer this long (then revalidate with its ETag).
+API_CACHE_MAX_AGE = 60
+
+# The OpenAPI 3 document (/api/v1/openapi.json) and its Swagger UI page (/api/v1/docs/, files
+# of drf-spectacular-sidecar served by the site: the CSP allows nothing else).
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API publique de la Concertation e-santé",
+    "DESCRIPTION": (
+        "Les données publiques du portail de concertation sur le numérique en santé, en lecture "
+        "seule : consultations, chapitres et leurs paragraphes, contributions publiées "
+        "(pseudonymisées : type d'acteur et région de l'auteur, son nom seulement avec son "
+        "consentement), réponses officielles, événements, régions, actions de la feuille de "
+        "route. Réutilisables sous la Licence Ouverte 2.0 (Etalab), en citant la source « "
+        "Concertation e-santé » et la date de mise à jour. Sans authentification ; pagination "
+        "par curseur (suivre « next ») ; ETag et 304 ; limite de requêtes par adresse IP (429 "
+        "avec Retry-After). Pour tout récupérer d'un coup, préférez les fichiers de /donnees/."
+    ),
+    "VERSION": "1.0.0",
+    "LICENSE": {
+        "name": "Licence Ouverte 2.0 (etalab-2.0)",
+        "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+    },
+    "CONTACT": {"name": "Délégation au numérique en santé", "url": "https://esante.gouv.fr"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.error_responses",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "AnswerStateEnum": "concertation.models.AnswerState",
+        "StakeholderTypeEnum": "esante.models.StakeholderType",
+    },
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# CORS: any origin may read the API (GET, HEAD, OPTIONS), without credentials; the rest of the
+# site sends no CORS header at all.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+CORS_PREFLIGHT_MAX_AGE = 86400
+# --- end public API ---

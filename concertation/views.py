@@ -100,13 +100,9 @@ def _chapter_page(request, chapter, *, form=None, status=200, reply_forms=None):
     selectors.attach_context(
         contributions=list(page.object_list), user=request.user, chapter=chapter
     )
-    user = request.user
-    can_contribute = (
-        concertation_rules.why_not("concertation.contribute", user, consultation) is None
-    )
-    charter_accepted = user.is_authenticated and services.has_accepted_charter(
-        user=user, consultation=consultation
-    )
+    viewer = selectors.viewer_state(user=request.user, consultation=consultation, chapter=chapter)
+    can_contribute = viewer.can_contribute
+    charter_accepted = viewer.charter_accepted
     if form is None and can_contribute and version == chapter.current_version:
         form = ContributionForm(
             initial={
@@ -145,9 +141,9 @@ def _chapter_page(request, chapter, *, form=None, status=200, reply_forms=None):
         # upcoming consultation, nor on an earlier version of the chapter.
         "accepts_contributions": consultation.is_open and version == chapter.current_version,
         "charter_accepted": charter_accepted,
-        "verified": concertation_rules.has_verified_email(user),
-        "blocked": concertation_rules.active_block(user) if user.is_authenticated else None,
-        "follows": selectors.follows_of(user=user, consultation=consultation),
+        "verified": viewer.verified,
+        "blocked": viewer.block,
+        "follows": viewer.follows,
         "query_string": query.urlencode(),
         "breadcrumb_data": {
             "links": [

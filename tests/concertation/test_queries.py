@@ -1,6 +1,8 @@
 """Every public page of the concertation and of the council runs as many queries with a few as
 with many of what it shows: contributions, replies, reactions, chapters, versions, members."""
 
+import datetime
+
 import pytest
 from django.utils import timezone
 
@@ -20,11 +22,11 @@ from tests.concertation.factories import (
 )
 from tests.esante.factories import UserFactory
 
-# Chapter page: 9 queries for a visitor, 18 signed in (session, user, the viewer's reactions,
-# e-mail, block, charter and follows), one more with ?paragraphe= (the paragraph's thread).
-# Three of them are the published official answers: on the paragraphs, on the contributions
-# shown and on their replies.
-CHAPTER_PAGE_QUERIES = {"anonymous": 10, "contributor": 19}
+# Chapter page: 9 queries for a visitor, 13 signed in (session, user, the viewer's reactions,
+# their held contributions, and one for their e-mail, block, charter and follows), one more with
+# ?paragraphe= (the paragraph's thread). Three of them are the published official answers: on
+# the paragraphs, on the contributions shown and on their replies. Issue 16: at most 15.
+CHAPTER_PAGE_QUERIES = {"anonymous": 10, "contributor": 14}
 
 
 def populate(chapter, authors):
@@ -149,6 +151,48 @@ def test_chapter_page_queries_do_not_grow(client, authors, assert_flat_queries, 
     assert page.count("Réponse officielle de la Délégation au numérique en santé") >= 5
     assert "Prise en compte dans la version 1 du chapitre" in page
     assert "Brouillon jamais montré" not in page
+
+
+@pytest.mark.parametrize(
+    "case", ["fine", "unverified", "blocked", "blocked_until", "lifted", "closed", "upcoming"]
+)
+def test_chapter_page_reads_the_viewer_as_the_gate_does(client, db, django_user_model, case):
+    """The page reads the viewer's e-mail, block, charter and follows in one query and decides
+    from them whether to offer the forms: it must agree with the gate, which the services ask
+    again on every POST, and show the same notices and follows as before."""
+    from concertation import rules as concertation_rules
+    from concertation.models import ContributorBlock
+    from tests.esante.factories import DnsStaffFactory
+
+    consultation = ConsultationFactory(**({case: True} if case in ("closed", "upcoming") else {}))
+    chapter = ChapterFactory(consultation=consultation)
+    user = UserFactory(verified=case != "unverified")
+    if case.startswith("blocked") or case == "lifted":
+        until = timezone.now() + datetime.timedelta(days=3) if case == "blocked_until" else None
+        services.contributor_block(
+            actor=DnsStaffFactory(), user=user, reason="Propos injurieux.", until=until
+        )
+        if case == "lifted":
+            services.contributor_unblock(
+                actor=DnsStaffFactory(), block=ContributorBlock.objects.get(user=user)
+            )
+    if case == "fine":
+        services.charter_accept(user=user, consultation=consultation)
+        services.follow_toggle(user=user, chapter=chapter)
+        services.follow_toggle(user=user, consultation=consultation)
+    client.force_login(user)
+    response = client.get(chapter.get_absolute_url())
+
+    gate = concertation_rules.why_not("concertation.contribute", user, consultation) is None
+    assert response.context["can_contribute"] is gate
+    assert gate is (case in ("fine", "lifted"))
+    assert response.context["blocked"] == concertation_rules.active_block(user)
+    assert response.context["verified"] is concertation_rules.has_verified_email(user)
+    assert response.context["charter_accepted"] is (case == "fine")
+    page = response.content.decode()
+    assert ("Propos injurieux." in page) is case.startswith("blocked")
+    assert ("Ne plus suivre ce chapitre" in page) is (case == "fine")
+    assert response.context["follows"]["consultation"] is (case == "fine")
 
 
 def test_chapter_page_queries_do_not_grow_after_a_revision(client, authors, assert_flat_queries):

@@ -161,8 +161,13 @@ def test_dates_at_the_ends_of_the_calendar(client, world):
 
 
 def test_unknown_ids_and_addresses_are_a_french_404(client, db):
-    for url in ("/contributions/999999/", "/contributions/99999999999999999999999/",
-                "/regions/99/", "/nulle-part/", "/contributions/abc/"):
+    for url in (
+        "/contributions/999999/",
+        "/contributions/99999999999999999999999/",
+        "/regions/99/",
+        "/nulle-part/",
+        "/contributions/abc/",
+    ):
         response = client.get(f"{API}{url}")
         assert response.status_code == 404, url
         assert response.json()["detail"].startswith("Ressource introuvable"), url

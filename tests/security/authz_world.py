@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 from allauth.account.models import EmailAddress
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -55,8 +56,9 @@ PDF = b"%PDF-1.4\n%matrix\n"
 
 
 def build_world():
-    """Everything, once per test (a few hundred rows; about a second on SQLite)."""
+    """Everything, once for the module (a few hundred rows; about a second on SQLite)."""
     w = SimpleNamespace()
+    w.media_root = settings.MEDIA_ROOT  # where the syntheses' documents were written
     w.region_a = Region.objects.get(slug="normandie")
     w.region_b = Region.objects.get(slug="bretagne")
 

@@ -31,7 +31,7 @@ import pytest
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db import transaction
-from django.test import Client, RequestFactory
+from django.test import Client, RequestFactory, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from concertation.admin.answers import ContributionAnsweringAdmin
@@ -703,10 +703,27 @@ def check_pages(world, role, client) -> list[str]:
     return problems
 
 
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The world, built once for the five roles (once per xdist worker that runs some) in a
+    transaction rolled back after the module: each role's test runs in a savepoint inside it, and
+    every request in a savepoint of its own (rolled_back), so every row still meets the same
+    world. The fast password hasher of tests/conftest.py is function-scoped: set here too."""
+    media = tmp_path_factory.mktemp("authorisation-matrix-media")
+    hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=hashers),
+        contextlib.suppress(_Rollback),
+        transaction.atomic(),
+    ):
+        yield build_world()
+        raise _Rollback
+
+
 @pytest.mark.parametrize("role", ROLES)
-def test_authorisation_matrix(role, db, settings, tmp_path, ci_report):
-    settings.MEDIA_ROOT = tmp_path
-    world = build_world()
+def test_authorisation_matrix(role, world, db, settings, ci_report):
+    settings.MEDIA_ROOT = world.media_root
     client = client_of(world, role)
     CHECKED[role] = 0
     problems = check_admin(world, role, client)

@@ -156,6 +156,100 @@ def test_signed_in_registrations_are_not_limited_per_ip(client, db, settings):
     ]
 
 
+# --- Behind a proxy: whose address is counted -----------------------------------------------------
+#
+# Signed-in contributions are counted twice: per account (CONTRIBUTION_RATE_PER_USER) and per client
+# address (CONTRIBUTION_RATE_PER_IP, a ceiling for many accounts at one address). The address is
+# esante.clientip's: with TRUSTED_PROXY_COUNT proxies of ours, the one our nearest proxy saw.
+
+PROXY = "10.0.0.2"  # our nginx: REMOTE_ADDR of every request it forwards
+
+
+def contribute_from(client, chapter, body, *, forwarded=None, remote=PROXY):
+    """A contribution as our proxy forwards it: REMOTE_ADDR the proxy, X-Forwarded-For the chain
+    it received plus the address it saw."""
+    headers = {"REMOTE_ADDR": remote}
+    if forwarded is not None:
+        headers["HTTP_X_FORWARDED_FOR"] = forwarded
+    url = reverse(
+        "concertation:contribution_create", args=[chapter.consultation.slug, chapter.slug]
+    )
+    return client.post(url, {"kind": "comment", "body": body, "accept_charter": "on"}, **headers)
+
+
+def test_behind_a_trusted_proxy_the_address_limit_counts_each_real_client(client, db, settings):
+    """Two offices behind our nginx: each has its own per-address budget, not the proxy's."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.CONTRIBUTION_RATE_PER_IP = "2/m"
+    chapter = ChapterFactory()
+    client.force_login(UserFactory())
+    office_a = [contribute_from(client, chapter, f"A {n}.", forwarded="198.51.100.7") for n in "12"]
+    client.force_login(UserFactory())
+    office_b = [contribute_from(client, chapter, f"B {n}.", forwarded="192.0.2.44") for n in "12"]
+    assert [r.status_code for r in office_a + office_b] == [302] * 4
+    client.force_login(UserFactory())  # a third account in office A: its address is spent
+    assert_429(
+        contribute_from(client, chapter, "A 3.", forwarded="198.51.100.7"),
+        "Trop de contributions en peu de temps",
+    )
+    assert Contribution.objects.count() == 4
+
+
+def test_behind_a_trusted_proxy_a_forged_forwarded_for_is_not_trusted(client, db, settings):
+    """A client that writes its own X-Forwarded-For (a new address each time) is still counted
+    on the address our proxy saw, which the proxy appends last."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.CONTRIBUTION_RATE_PER_IP = "2/m"
+    chapter = ChapterFactory()
+    statuses = []
+    for n in range(3):
+        client.force_login(UserFactory())  # fresh accounts: only the address limit can stop them
+        forged = f"203.0.113.{n + 1}"
+        response = contribute_from(client, chapter, f"T {n}.", forwarded=f"{forged}, 198.51.100.9")
+        statuses.append(response.status_code)
+    assert statuses == [302, 302, 429]
+    assert Contribution.objects.count() == 2
+
+
+def test_without_a_trusted_proxy_forwarded_for_is_ignored(client, db, settings):
+    """TRUSTED_PROXY_COUNT=0 (no proxy of ours): X-Forwarded-For is whatever the client wrote."""
+    settings.TRUSTED_PROXY_COUNT = 0
+    settings.CONTRIBUTION_RATE_PER_IP = "2/m"
+    chapter = ChapterFactory()
+    statuses = []
+    for n in range(3):
+        client.force_login(UserFactory())
+        response = contribute_from(
+            client, chapter, f"T {n}.", forwarded=f"203.0.113.{n + 1}", remote="198.51.100.10"
+        )
+        statuses.append(response.status_code)
+    assert statuses == [302, 302, 429]
+
+
+def test_colleagues_behind_one_address_each_have_their_own_account_budget(client, db, settings):
+    """Behind one administration proxy (one public address for the whole building), the
+    per-account limit is each person's own: one colleague past it does not stop the others,
+    who share only the address ceiling."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.CONTRIBUTION_RATE_PER_USER = "2/m"
+    settings.CONTRIBUTION_RATE_PER_IP = "5/m"
+    building = "192.0.2.80"
+    chapter = ChapterFactory()
+    first, second = UserFactory(), UserFactory()
+    client.force_login(first)
+    mine = [contribute_from(client, chapter, f"1-{n}.", forwarded=building) for n in "123"]
+    assert [r.status_code for r in mine] == [302, 302, 429]
+    client.force_login(second)
+    theirs = [contribute_from(client, chapter, f"2-{n}.", forwarded=building) for n in "12"]
+    assert [r.status_code for r in theirs] == [302, 302]
+    # Four counted at the address (a post refused for its account is not counted there): a
+    # third colleague writes the fifth, then the building's ceiling is reached.
+    client.force_login(UserFactory())
+    third = [contribute_from(client, chapter, f"3-{n}.", forwarded=building) for n in "12"]
+    assert [r.status_code for r in third] == [302, 429]
+    assert Contribution.objects.count() == 5
+
+
 # --- Redis down ----------------------------------------------------------------------------------
 
 

@@ -9,7 +9,6 @@ import django_filters
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from concertation.models import AnswerState, Chapter, Consultation, Contribution, OfficialAnswer
@@ -42,8 +41,12 @@ class GuardedForm(forms.Form):
         return cleaned
 
 
-@extend_schema_field(OpenApiTypes.INT)
+@extend_schema_field(
+    {"type": "integer", "minimum": 1, "maximum": MAX_ID, "description": "Identifiant du chapitre."}
+)
 class IdFilter(django_filters.NumberFilter):
+    """A chapter's id (the only use so far: the annotation above documents it)."""
+
     field_class = forms.IntegerField
 
     def __init__(self, *args, **kwargs):

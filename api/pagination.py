@@ -51,6 +51,18 @@ class Cursor(CursorPagination):
             return 1900 <= value.year <= 9998
         return True
 
+    def get_paginated_response_schema(self, schema):
+        page = super().get_paginated_response_schema(schema)
+        properties = page["properties"]
+        properties["next"]["description"] = "Adresse de la page suivante, ou null à la fin."
+        properties["previous"]["description"] = "Adresse de la page précédente, ou null."
+        properties["results"]["description"] = "Les objets de cette page."
+        for name in ("next", "previous"):
+            properties[name]["example"] = (
+                "https://concertation.example/api/v1/contributions/?cursor=cD0yMA%3D%3D"
+            )
+        return page
+
 
 def cursor(*ordering: str) -> type[Cursor]:
     """A pagination class reading the list in this order."""

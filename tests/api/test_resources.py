@@ -1,5 +1,8 @@
 """Each resource of /api/v1/: its list, its detail, its filters, and what it says."""
 
+import base64
+from urllib.parse import urlencode
+
 import pytest
 from django.utils import timezone
 
@@ -171,3 +174,19 @@ def test_unknown_ids_and_addresses_are_a_french_404(client, db):
         response = client.get(f"{API}{url}")
         assert response.status_code == 404, url
         assert response.json()["detail"].startswith("Ressource introuvable"), url
+
+
+@pytest.mark.parametrize(
+    ("name", "position"),
+    [
+        ("contributions", "pas-une-date"),
+        ("contributions", "0001-01-01T00:00:00+01:00"),
+        ("consultations", "99999999999999999999999"),
+        ("regions", "2\x008"),
+    ],
+)
+def test_a_forged_cursor_is_a_400(client, world, name, position):
+    forged = base64.b64encode(urlencode({"p": position}).encode()).decode()
+    response = client.get(f"{API}/{name}/", {"cursor": forged})
+    assert response.status_code == 400
+    assert "cursor" in response.json()["errors"]

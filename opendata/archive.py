@@ -195,7 +195,8 @@ def write_zip(path: Path, *, progress: Callable | None = None) -> dict:
 
 def publish(*, progress: Callable | None = None) -> dict:
     """Write a new generation to the storage; the downloads switch to it once it is whole."""
-    generation = f"{timezone.now():%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+    # Sorted by time, to the microsecond: two runs in the same second keep their order.
+    generation = f"{timezone.now():%Y%m%dT%H%M%S.%fZ}-{secrets.token_hex(3)}"
     folder_name = f"{PREFIX}{generation}/"
     with tempfile.TemporaryDirectory(prefix="opendata-") as tmp:
         folder = Path(tmp)

@@ -4,7 +4,8 @@ Anonymous, without session nor CSRF (no authentication class at all), JSON only,
 and OPTIONS (anything else: 405). Each list is cursor-paginated in a stable order, filtered by
 django-filter; each error is JSON with a French `detail`."""
 
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.http import http_date
 from django.views.generic import TemplateView
@@ -46,8 +47,26 @@ def exception_handler(exc, context):
 
 
 def not_found(request, *args, **kwargs):
-    """Any other address under /api/v1/: a JSON 404, not the site's HTML page."""
-    return JsonResponse({"detail": NOT_FOUND}, status=404)
+    """Any other address under /api/v1/: a JSON 404, not the site's HTML page. An address
+    missing only its final slash is redirected to it, as CommonMiddleware would (this route
+    matches first)."""
+    if not request.path.endswith("/"):
+        match = resolve_or_none(request.path + "/")
+        if match is not None and match.func is not not_found:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(
+                request.path + "/" + (f"?{query}" if query else "")
+            )
+    return JsonResponse(
+        {"detail": NOT_FOUND}, status=404, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+def resolve_or_none(path: str):
+    try:
+        return resolve(path)
+    except Resolver404:
+        return None
 
 
 class ReadOnly(viewsets.ReadOnlyModelViewSet):

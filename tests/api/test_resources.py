@@ -190,3 +190,22 @@ def test_a_forged_cursor_is_a_400(client, world, name, position):
     response = client.get(f"{API}/{name}/", {"cursor": forged})
     assert response.status_code == 400
     assert "cursor" in response.json()["errors"]
+
+
+def test_an_address_without_its_final_slash_is_redirected(client, db):
+    response = client.get(f"{API}/regions?page_size=2")
+    assert response.status_code == 301
+    assert response.headers["Location"] == f"{API}/regions/?page_size=2"
+
+
+def test_the_root_lists_the_resources(client, db):
+    root = client.get(f"{API}/").json()
+    assert set(root) == {
+        "consultations",
+        "chapitres",
+        "contributions",
+        "reponses",
+        "evenements",
+        "regions",
+        "actions",
+    }

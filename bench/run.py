@@ -5,8 +5,9 @@
 2. In this process, through Django's test client: SQL queries and server time of each page,
    from the 10-contribution chapter to the 20,000-contribution one, the cache empty then warm;
    each page's bytes are saved (var/bench/pages/) for the floor and for nginx.
-3. The site served as in production: gunicorn (2 workers, esante.settings.bench = production
-   plus the floor view), whitenoise, the Redis cache, DEBUG off; nginx serving the saved copies.
+3. The site served as in production: gunicorn (3 workers of 8 threads: GUNICORN_* below),
+   esante.settings.bench (production plus the floor view), whitenoise, the Redis cache, DEBUG
+   off; nginx serving the saved copies.
    wrk, another process on loopback, loads each page, its floor and its nginx copy in turn
    (interleaved, several rounds): requests/s, p50/p95/p99, the ratios; the workers' resident
    memory before and after.
@@ -55,6 +56,13 @@ POSTGRES = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
 DATABASE = os.environ.get("BENCH_DATABASE_NAME", "esante_bench_pages")
 WRITERS = 20
+# gunicorn as the bench serves the site: threaded workers, so that a request waiting on
+# PostgreSQL (a commit's fsync), Redis or the network does not make the others queue. Measured
+# on 2 cores with 20 writers posting back to back (issue 16): 2 sync workers p50 700 ms / p95 775;
+# 3 workers x 8 threads p50 215-260 ms / p95 390-530 (threads >= writers / workers). Reads are
+# CPU-bound under the GIL either way: the pages' figures do not move much.
+GUNICORN_WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "3"))
+GUNICORN_THREADS = int(os.environ.get("BENCH_GUNICORN_THREADS", "8"))
 
 # The issue's targets (issue 16).
 TARGET_ANONYMOUS_RATIO = 0.80
@@ -298,7 +306,9 @@ def session_cookie(user_id: int) -> str:
 
 def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
     process = subprocess.Popen(  # noqa: S603 - the virtualenv's gunicorn, fixed arguments
-        [sys.executable, "-m", "gunicorn", "esante.wsgi", "--workers", "2",
+        [sys.executable, "-m", "gunicorn", "esante.wsgi",
+         "--workers", str(GUNICORN_WORKERS), "--threads", str(GUNICORN_THREADS),
+         "--worker-class", "gthread" if GUNICORN_THREADS > 1 else "sync",
          "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "--timeout", "120"],
         cwd=ROOT, env=env, start_new_session=True,
     )  # fmt: skip
@@ -553,10 +563,15 @@ def verdicts(result: dict) -> list[tuple[str, bool, str]]:
 def markdown(result: dict) -> str:
     m, d = result["machine"], result["dataset"]
     f = d["figures"]
+    # Runs saved before the server's shape was recorded used 2 sync workers.
+    server = result.get("server", {"workers": 2, "threads": 1})
+    shape = f"{server['workers']} workers"
+    if server["threads"] > 1:
+        shape += f" de {server['threads']} threads"
     lines = [
         f"Mesuré le {m['date']} sur le commit `{m['commit']}` : {m['nproc']} cœurs "
         f"({m['cpu']}), {m['ram_gb']} Go de RAM, Python {m['python']}, PostgreSQL et Redis "
-        "locaux ; gunicorn 2 workers (`esante.settings.bench` = production + la vue plancher), "
+        f"locaux ; gunicorn {shape} (`esante.settings.bench` = production + la vue plancher), "
         f"wrk 1 thread, 4 connexions, {result['load']['seconds']} s x "
         f"{result['load']['rounds']} tours par cible.",
         "",
@@ -601,7 +616,8 @@ def markdown(result: dict) -> str:
         )
     if rss := result.get("worker_rss_mb"):
         lines.append(
-            f"Mémoire résidente des 2 workers gunicorn : {rss['start']} Mo avant la charge, "
+            f"Mémoire résidente des {len(rss['start'])} workers gunicorn : {rss['start']} Mo "
+            "avant la charge, "
             f"{rss['end']} Mo après."
         )
     if dg := result.get("digests"):
@@ -753,6 +769,7 @@ def main(argv=None) -> None:
             "profile": profile,
             "dataset": {k: data[k] for k in ("scale", "figures", "timings", "post_copy_commands")},
             "load": {"seconds": args.seconds, "rounds": args.rounds},
+            "server": {"workers": GUNICORN_WORKERS, "threads": GUNICORN_THREADS},
             "pages": pages,
         }
         from django.db import connections
@@ -767,10 +784,10 @@ def main(argv=None) -> None:
             gunicorn = start_gunicorn(env, site)
             procs.append(gunicorn)
             procs.append(start_nginx(static, workdir))
-            # One request each to load the code in both workers before measuring memory.
+            # Requests to load the code in the workers before measuring memory.
             import requests
 
-            for _ in range(4):
+            for _ in range(4 * GUNICORN_WORKERS):
                 requests.get(f"http://127.0.0.1:{site}/", timeout=60)
             rss_start = worker_rss_mb(gunicorn)
             print(f"Load (wrk, {args.seconds} s x {args.rounds} rounds per target):")

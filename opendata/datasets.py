@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import BooleanField, Case, ExpressionWrapper, F, Q, QuerySet, Value, When
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -206,11 +206,8 @@ REGION_CODE = _("Code INSEE de la région (voir le jeu « Régions »).")
 def _contributions():
     """Published contributions, with the id of their parent only when that parent is public
     too (a reply to a hidden contribution keeps `is_reply` but no dangling reference)."""
-    public_parent = Q(parent__status=public.PUBLISHED) & ~Q(
-        parent__held_reason=Contribution.HeldReason.PERSONAL_DATA
-    )
     return public.contributions().annotate(
-        public_parent_id=Case(When(public_parent, then=F("parent_id")), default=Value(None)),
+        public_parent_id=public.PUBLIC_PARENT_ID,
         is_reply=ExpressionWrapper(Q(parent__isnull=False), output_field=BooleanField()),
     )
 

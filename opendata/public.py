@@ -8,7 +8,7 @@ public name only when they consented (`User.name_in_open_data`) and signed the c
 No e-mail address, organisation or declaration of interests, ever: every field below is named.
 """
 
-from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, F, IntegerField, Q, QuerySet, Value, When
 
 from concertation.models import (
     Chapter,
@@ -50,6 +50,17 @@ AUTHOR_REGION = Case(
     When(_author_is(Q(author__region__isnull=False)), then=F("author__region__code")),
     default=Value(""),
     output_field=CharField(),
+)
+
+# A reply's parent, named only when it is public itself: the id of a hidden or withdrawn parent
+# would say that something is there (and dangle in the open data's foreign keys).
+PUBLIC_PARENT_ID = Case(
+    When(
+        Q(parent__status=PUBLISHED) & ~Q(parent__held_reason=Contribution.HeldReason.PERSONAL_DATA),
+        then=F("parent_id"),
+    ),
+    default=None,
+    output_field=IntegerField(),
 )
 
 

@@ -125,7 +125,9 @@ def write_files(folder: Path, *, progress: Callable | None = None) -> dict:
     (folder / "datapackage.json").write_text(_dump(datapackage(generated_at)), encoding="utf-8")
     context = {
         "datasets": [(dataset, datasets[dataset.slug]) for dataset in DATASETS],
-        "generated_at": generated_at,
+        # Strings, in UTC: the templates' date filter would show Paris time.
+        "generated_at": f"{generated_at:%Y-%m-%d %H:%M} UTC",
+        "generated_on": f"{generated_at:%Y-%m-%d}",
         "licence": LICENCE,
         "publisher": PUBLISHER,
         "contact": contact(),

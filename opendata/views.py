@@ -11,7 +11,9 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse, Strea
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.html import escape
 from django.utils.http import http_date
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from . import archive, dcat, exports
@@ -52,6 +54,17 @@ def index(request):
     )
 
 
+def _with_code(text) -> str:
+    """A description's `names` in <code>, the rest escaped (the schema keeps the backticks)."""
+    parts = str(text).split("`")
+    return mark_safe(  # noqa: S308 - every part escaped
+        "".join(
+            f"<code>{escape(part)}</code>" if index % 2 else escape(part)
+            for index, part in enumerate(parts)
+        )
+    )
+
+
 def _reference(dataset, column):
     """(the dataset, its column) a column refers to, or None."""
     if column not in dataset.foreign_keys:
@@ -68,7 +81,11 @@ def dataset_page(request, slug):
         "opendata/dataset.html",
         {
             "dataset": dataset,
-            "fields": [(field, _reference(dataset, field.name)) for field in dataset.fields],
+            "description": _with_code(dataset.description),
+            "fields": [
+                (field, _with_code(field.description), _reference(dataset, field.name))
+                for field in dataset.fields
+            ],
             "figures": manifest["datasets"].get(slug) if manifest else None,
             "generated_at": _generated_at(manifest),
             "licence": archive.LICENCE,

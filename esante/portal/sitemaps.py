@@ -22,6 +22,7 @@ class StaticSitemap(Sitemap):
             "events:event_list",
             "roadmap:news_list",
             "region_list",
+            "opendata:index",
             "footer-accessibility-status",
             "footer-legal-notice",
             "footer-personal-data",

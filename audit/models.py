@@ -51,6 +51,8 @@ from roadmap.models import (
 )
 
 MANAGER = "audit_history"
+# The records of each audited model (audit.journal.record_saved() writes their snapshots in bulk).
+RECORDS: dict[type[models.Model], "AuditedRecords"] = {}
 
 
 class AuditedRecords(HistoricalRecords):
@@ -60,6 +62,11 @@ class AuditedRecords(HistoricalRecords):
     ones writes no snapshot: a user's last_login or a contribution's flag counter would
     otherwise fill the tables. A many-to-many change made from the other side
     (`region.editors.add(user)`) is recorded on the audited objects, not on the region."""
+
+    def finalize(self, sender, **kwargs):
+        super().finalize(sender, **kwargs)
+        if sender is self.cls:
+            RECORDS[sender] = self
 
     def post_save(self, instance, created, using=None, **kwargs):
         update_fields = kwargs.get("update_fields")

@@ -1,12 +1,20 @@
 """Official answers and rewording decisions: lifecycle steps, logged, their authors told once."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from audit.journal import acting_as
+from audit.models import AuditEntry
 from concertation import services
 from concertation.models import Contribution, ModerationLog, OfficialAnswer
+from concertation.services import lifecycle
 from esante.models import Notification
 from tests.concertation.factories import ChapterFactory, ContributionFactory, paragraph_at
 from tests.esante.factories import UserFactory
@@ -139,6 +147,91 @@ def test_publishing_a_thousand_drafts_sends_a_thousand_notices_once_even_run_twi
     assert services.answers_publish(actor=dns_staff, answer_ids=drafts) == 0
     assert Notification.objects.filter(kind="official_answer").count() == 1000
     assert sorted(m.to[0] for m in mail.outbox) == sorted(a.email for a in authors)
+
+
+def test_publishing_costs_a_fixed_number_of_queries_per_answer(db, dns_staff):
+    """Staff publish hundreds of answers at once: the batch is written in a fixed number of
+    queries (answers, contributions, log, audit trail), and each answer adds only the queries
+    of its notices (esante.notifications.notify_many: 4). It was 27 per answer."""
+
+    def queries_to_publish(count):
+        chapter = ChapterFactory()
+        drafts = [
+            services.answer_draft(
+                actor=dns_staff, contributions=[contribution], state="taken", body="Retenu."
+            ).pk
+            for contribution in ContributionFactory.create_batch(count, chapter=chapter)
+        ]
+        with CaptureQueriesContext(connection) as captured:
+            assert services.answers_publish(actor=dns_staff, answer_ids=drafts) == count
+        return len(captured)
+
+    few, many = queries_to_publish(2), queries_to_publish(12)
+    assert few <= 30, few
+    assert many - few <= 10 * 4, f"{few} queries for 2 answers, {many} for 12"
+
+
+def _trail(objects) -> list:
+    """The journal lines of changes and the snapshots of `objects`, without what differs
+    between two runs (numbers: ids, dates, the factories' numbered names)."""
+    lines = []
+    for obj in objects:
+        for entry in AuditEntry.objects.filter(
+            content_type__model=obj._meta.model_name, object_id=str(obj.pk), action="~"
+        ).order_by("id"):
+            assert entry.object_repr == str(type(obj).objects.get(pk=obj.pk))[:300]
+            changes = [
+                {k: re.sub(r"\d+", "N", str(v)) for k, v in c.items()} for c in entry.changes
+            ]
+            lines.append((entry.action, entry.actor_id, entry.actor_label, changes))
+        snapshots = type(obj).audit_history.filter(id=obj.pk).order_by("history_id")
+        lines.append([s.history_type for s in snapshots])
+        if isinstance(obj, OfficialAnswer):
+            lines.append([s.contributions.count() for s in snapshots])
+    return lines
+
+
+def test_publishing_in_bulk_records_the_audit_trail_one_save_per_object_did(db, dns_staff):
+    """answers_publish writes its rows in bulk: the snapshots and journal lines are those that
+    one save() per answer and one lifecycle move per contribution write (audit.journal)."""
+
+    def scenario():
+        chapter = ChapterFactory()
+        first, second = ContributionFactory.create_batch(2, chapter=chapter)
+        both = services.answer_draft(
+            actor=dns_staff, contributions=[first, second], state="partly", body="En partie."
+        )
+        again = services.answer_draft(
+            actor=dns_staff, contributions=[second], state="taken", body="Retenu."
+        )  # the second contribution answered twice: two steps, one after the other
+        return [both, again], [first, second]
+
+    answers, contributions = scenario()
+    with acting_as(dns_staff):
+        services.answers_publish(actor=dns_staff, answer_ids=[a.pk for a in answers])
+    saved_answers, saved_contributions = scenario()
+    now = timezone.now()  # a batch is published at one instant
+    with acting_as(dns_staff):  # what answer_publish did before: one save() per object
+        for answer in saved_answers:
+            answer.status = OfficialAnswer.Status.PUBLISHED
+            answer.published_at = now
+            answer.published_by = dns_staff
+            answer.save(update_fields=["status", "published_at", "published_by"])
+            for contribution in answer.contributions.order_by("pk"):
+                lifecycle.contribution_move(
+                    contribution=contribution,
+                    action=lifecycle.ANSWER,
+                    actor=dns_staff,
+                    answer=answer,
+                )
+
+    bulk, one_by_one = _trail(answers + contributions), _trail(saved_answers + saved_contributions)
+    assert bulk == one_by_one
+    assert ("~", dns_staff.pk, dns_staff.email) in {line[:3] for line in bulk if len(line) == 4}
+    assert [
+        log.after["answer_state"]
+        for log in ModerationLog.objects.filter(contribution=contributions[1]).order_by("pk")
+    ] == ["partly", "taken"]
 
 
 def test_a_published_answer_is_corrected_in_its_text_only_and_the_correction_is_logged(

@@ -15,7 +15,11 @@ from django.template import Context, Template
 from django.utils import translation
 from django.utils.translation import ngettext, npgettext
 
-from esante.management.commands.french_plurals import PLURAL_FORMS, french_catalogue
+from esante.management.commands.french_plurals import (
+    PLURAL_FORMS,
+    django_wording_kept,
+    french_catalogue,
+)
 from roadmap.models import Roadmap
 from tests.concertation.factories import ChapterFactory, ContributionFactory
 from tests.esante.test_i18n import PO as ENGLISH_PO
@@ -41,7 +45,10 @@ def test_the_french_catalogue_holds_every_plural_message_with_its_own_texts():
         assert entry.msgstr_plural == {0: singular, 1: plural}
         assert "fuzzy" not in entry.flags
     assert french_file.metadata["Plural-Forms"] == PLURAL_FORMS == "nplurals=2; plural=(n > 1);"
-    assert not [e for e in french_file if not e.msgid_plural], "only plural messages"
+    singular = {e.msgid: e.msgstr for e in french_file if not e.msgid_plural}
+    # Besides the plurals, only Django's own wording where Django REST Framework rewords it.
+    assert singular == {e.msgid: e.msgstr for e in django_wording_kept()}
+    assert singular["Enter a valid email address."] == "Saisissez une adresse de courriel valide."
 
 
 @pytest.mark.undated

@@ -32,6 +32,7 @@ from concertation.models import (
 )
 from concertation.personal_data import find_personal_data
 from esante.models import User
+from tests.demo_once import demo_loaded
 
 PARIS = ZoneInfo("Europe/Paris")
 DOCTRINE = "doctrine-technique-2019"
@@ -48,16 +49,52 @@ def load_demo() -> str:
     return out.getvalue()
 
 
+@pytest.fixture(scope="module")
+def _doctrine_output(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module's tests (tests/demo_once.py)."""
+    clock = time_machine.travel(SOME_DAY, tick=False)
+    with demo_loaded(django_db_blocker, clock=clock, DEMO_ACCOUNTS=True) as output:
+        yield output
+
+
 @pytest.fixture
-def doctrine(db, settings):
+def doctrine(_doctrine_output, db, settings):
     """As `make run` loads it (development: the DNS demo account signs the decisions), on a day
-    of 2031."""
+    of 2031. Loaded once for the module: the tests that need a database without it come first
+    (tests/demo_once.py)."""
     settings.DEMO_ACCOUNTS = True
-    with time_machine.travel(SOME_DAY, tick=False):
-        output = load_demo()
     consultation = Consultation.objects.get(slug=DOCTRINE)
-    consultation.output = output
+    consultation.output = _doctrine_output
     return consultation
+
+
+# Without the demo, so before the first test that uses it (tests/demo_once.py).
+
+
+def test_two_fresh_databases_get_the_same_results(db):
+    """The same seed, the same story: loaded, thrown away (a fresh database again), loaded on
+    another day, the results are identical."""
+    with transaction.atomic():
+        with time_machine.travel(SOME_DAY, tick=False):
+            load_demo()
+        first = fingerprint()
+        transaction.set_rollback(True)
+    assert not Consultation.objects.exists() and not User.objects.exists()
+
+    with time_machine.travel(datetime.datetime(2027, 1, 1, 0, 30, tzinfo=PARIS), tick=True):
+        load_demo()
+
+    assert fingerprint() == first
+
+
+def test_without_demo_accounts_the_decisions_have_no_actor(db, settings):
+    """In production there is no DNS demo account: nobody is named, nothing else changes."""
+    settings.DEMO_ACCOUNTS = False
+    load_demo()
+    answers = OfficialAnswer.objects.filter(status="published")
+    assert answers.exists() and not answers.filter(published_by__isnull=False).exists()
+    assert not ModerationLog.objects.filter(action="answer", actor__isnull=False).exists()
+    assert Contribution.objects.filter(rewording_outcome=RewordingOutcome.ACCEPTED).exists()
 
 
 def contributions(consultation):
@@ -375,34 +412,8 @@ def fingerprint(consultation_slug: str = DOCTRINE) -> str:
     return hashlib.sha256(repr(sorted(map(repr, rows))).encode()).hexdigest()
 
 
-def test_two_fresh_databases_get_the_same_results(db):
-    """The same seed, the same story: loaded, thrown away (a fresh database again), loaded on
-    another day, the results are identical."""
-    with transaction.atomic():
-        with time_machine.travel(SOME_DAY, tick=False):
-            load_demo()
-        first = fingerprint()
-        transaction.set_rollback(True)
-    assert not Consultation.objects.exists() and not User.objects.exists()
-
-    with time_machine.travel(datetime.datetime(2027, 1, 1, 0, 30, tzinfo=PARIS), tick=True):
-        load_demo()
-
-    assert fingerprint() == first
-
-
 def test_load_demo_says_what_it_loaded(doctrine):
     published = OfficialAnswer.objects.filter(status="published").count()
     assert f"{contributions(doctrine).count()} contributions" in doctrine.output
     assert f"{published} réponses officielles publiées" in doctrine.output
     assert "synthèse publiée" in doctrine.output
-
-
-def test_without_demo_accounts_the_decisions_have_no_actor(db, settings):
-    """In production there is no DNS demo account: nobody is named, nothing else changes."""
-    settings.DEMO_ACCOUNTS = False
-    load_demo()
-    answers = OfficialAnswer.objects.filter(status="published")
-    assert answers.exists() and not answers.filter(published_by__isnull=False).exists()
-    assert not ModerationLog.objects.filter(action="answer", actor__isnull=False).exists()
-    assert Contribution.objects.filter(rewording_outcome=RewordingOutcome.ACCEPTED).exists()

@@ -1,17 +1,34 @@
 import datetime
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from events.models import Event
+from tests.demo_once import demo_loaded
 from tests.events.factories import EventFactory
 
 
+@pytest.fixture(scope="module")
+def _demo_once(django_db_setup, django_db_blocker):
+    with demo_loaded(django_db_blocker, DEMO_ACCOUNTS=True):
+        yield
+
+
 @pytest.fixture
-def demo(db, settings):
+def demo(_demo_once, db, settings):
+    """Loaded once for the module (tests/demo_once.py): tests without it come first."""
     settings.DEMO_ACCOUNTS = True
-    call_command("load_demo")
+
+
+# Without the demo, so before the first test that uses it (tests/demo_once.py).
+
+
+def test_seats_left_shown(client, db):
+    event = EventFactory(
+        capacity=10, registration_closes_at=timezone.now() + datetime.timedelta(days=5)
+    )
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "Places restantes :</strong> 10 sur 10" in html
 
 
 def titles(response, key):
@@ -75,11 +92,3 @@ def test_event_pages(client, demo):
     workshop = client.get("/evenements/atelier-citoyens-toulouse-2019/").content.decode()
     assert "profils types" in workshop and "Les résultats seront publiés prochainement" in workshop
     assert client.get("/evenements/inconnu/").status_code == 404
-
-
-def test_seats_left_shown(client, db):
-    event = EventFactory(
-        capacity=10, registration_closes_at=timezone.now() + datetime.timedelta(days=5)
-    )
-    html = client.get(event.get_absolute_url()).content.decode()
-    assert "Places restantes :</strong> 10 sur 10" in html

@@ -21,6 +21,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concertation.models import AnswerState, Consultation, Contribution, RewordingOutcome
 from esante.models import StakeholderType
@@ -811,7 +812,11 @@ DATASETS: tuple[Dataset, ...] = (
                 required=True,
                 choices=_codes(Action.Status),
             ),
-            _text("lead", _("Pilote"), _("Qui pilote l'action.")),
+            _text(
+                "lead",
+                pgettext_lazy("action de la feuille de route", "Pilote"),
+                _("Qui pilote l'action."),
+            ),
             Field(
                 "progress",
                 "integer",

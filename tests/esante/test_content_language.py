@@ -7,12 +7,12 @@ would read French words with an English voice."""
 from html.parser import HTMLParser
 
 import pytest
-from django.core.management import call_command
 
 from concertation.models import Consultation, Contribution, CouncilMeeting, WorkingGroup
 from esante.models import Region
 from events.models import Event
 from roadmap.models import Action, NewsItem, Roadmap
+from tests.demo_once import demo_loaded
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
 
@@ -70,9 +70,15 @@ def assert_marked_french(texts, content, where, proper_names=()):
     assert not wrong, f"{where}: French content read as English: {wrong}"
 
 
+@pytest.fixture(scope="module")
+def _demo_once(django_db_setup, django_db_blocker):
+    with demo_loaded(django_db_blocker):
+        yield
+
+
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
+def demo(_demo_once, db):
+    """Loaded once for the module (tests/demo_once.py)."""
 
 
 def content_by_page():

@@ -5,16 +5,15 @@ Year in Paris while UTC is still in December, the night the clocks go forward an
 demo is loaded at that instant, as `make run` would load it, then every page is read.
 """
 
-import io
 import re
 from collections import deque
 from html import unescape
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
-from django.core.management import call_command
 
 from esante.models import User
+from tests.demo_once import demo_loaded
 
 CITIZEN = "citoyenne@demo.esante.local"
 # Pages that are not content: staff, actions a GET must not trigger, machine endpoints whose
@@ -92,11 +91,17 @@ def crawl(client, starts) -> tuple[dict[str, int], dict[str, str]]:
     return statuses, found_on
 
 
-@pytest.fixture
-def demo(db, settings):
+@pytest.fixture(scope="module")
+def _demo_once(django_db_setup, django_db_blocker):
     # As `make run` loads it: development settings, demo accounts, the reopened consultation.
+    # Once for both crawls (tests/demo_once.py).
+    with demo_loaded(django_db_blocker, DEMO_ACCOUNTS=True):
+        yield
+
+
+@pytest.fixture
+def demo(_demo_once, db, settings):
     settings.DEMO_ACCOUNTS = True
-    call_command("load_demo", stdout=io.StringIO())
 
 
 @pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "citizen"])

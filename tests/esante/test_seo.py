@@ -1,16 +1,30 @@
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from concertation.models import Consultation
+from tests.demo_once import demo_loaded
+
+
+@pytest.fixture(scope="module")
+def _demo_once(django_db_setup, django_db_blocker):
+    with demo_loaded(django_db_blocker, DEMO_ACCOUNTS=False):
+        yield
 
 
 @pytest.fixture
-def demo(db, settings):
+def demo(_demo_once, db, settings):
+    """Loaded once for the module (tests/demo_once.py): tests without it come first."""
     settings.DEMO_ACCOUNTS = False
-    call_command("load_demo")
+
+
+# Without the demo, so before the first test that uses it (tests/demo_once.py).
+
+
+def test_robots_txt(client, db):
+    text = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in text and "Sitemap: http://testserver/sitemap.xml" in text
 
 
 def test_sitemap_lists_public_pages_only(client, demo):
@@ -30,11 +44,6 @@ def test_sitemap_lists_public_pages_only(client, demo):
     open_ = Consultation.objects.published().filter(closes_at__gt=timezone.now())
     for consultation in open_:
         assert f"http://testserver/concertation/{consultation.slug}/resultats/" not in results
-
-
-def test_robots_txt(client, db):
-    text = client.get("/robots.txt").content.decode()
-    assert "Disallow: /admin/" in text and "Sitemap: http://testserver/sitemap.xml" in text
 
 
 @pytest.mark.parametrize(

@@ -34,6 +34,8 @@ migrate: install
 
 demo: migrate
 	$(RUN_ENV) $(BIN)/python manage.py load_demo
+	# The open data archive of the demo (/donnees/), as beat writes it every night.
+	$(RUN_ENV) $(BIN)/python manage.py export_opendata --no-progress
 
 run: demo
 	@echo ""

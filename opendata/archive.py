@@ -37,6 +37,8 @@ from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from esante import pagecache
+
 from . import exports
 from .datasets import DATASETS, Dataset
 
@@ -211,6 +213,8 @@ def publish(*, progress: Callable | None = None) -> dict:
     manifest["stored"] = stored
     default_storage.save(f"{folder_name}{MANIFEST}", ContentFile(_dump(manifest).encode()))
     _latest.forget()
+    # The cached pages of /donnees/ give the latest archive's date, rows and size.
+    pagecache.content_changed()
     _prune(keep=generation)
     logger.info("Open data archive %s written: %s", generation, manifest["archive"])
     return manifest

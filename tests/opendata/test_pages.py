@@ -28,6 +28,9 @@ def test_the_index_lists_every_dataset_with_its_schema_page_and_downloads(client
 def test_the_index_shows_the_latest_archive_and_the_row_counts(client):
     ChapterFactory()
     ContributionFactory.create_batch(3)
+    # Served from the anonymous page cache from then on: a new archive must replace it.
+    assert 'href="/donnees/archive.zip"' not in client.get("/donnees/").content.decode()
+    assert 'href="/donnees/archive.zip"' not in client.get("/donnees/").content.decode()
     export_opendata.delay()
     html = client.get("/donnees/").content.decode()
     assert 'href="/donnees/archive.zip"' in html

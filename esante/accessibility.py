@@ -50,6 +50,8 @@ CHECKED_PAGES = [
     ("Cellule d'éthique", "/conseil/cellule-ethique/"),
     ("Actualités", "/actualites/"),
     ("Actualité", "/actualites/tour-des-regions-2023-2027-rouen-actions-regionales/"),
+    ("Données ouvertes", "/donnees/"),
+    ("Jeu de données ouvertes", "/donnees/contributions/"),
     ("Création de compte", "/comptes/signup/"),
     ("Connexion", "/comptes/login/"),
     ("Plan du site", "/plan-du-site/"),

@@ -507,6 +507,29 @@ def digests(scale: float) -> dict:
             "per_s": round(built / seconds) if seconds else None}  # fmt: skip
 
 
+def opendata_export(scale: float) -> dict:
+    """The open data archive written from the pages' database (issue 17): seconds and the peak
+    memory of the exporting process (tests/bench/bench_opendata.py)."""
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    env.update(
+        BENCH_DATABASE=DATABASE,
+        BENCH_REUSE="1",
+        BENCH_CONTRIBUTIONS=str(round(500_000 * scale)),
+    )
+    output = subprocess.run(  # noqa: S603 - our own script
+        [sys.executable, str(ROOT / "tests" / "bench" / "bench_opendata.py")],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    lines = [line for line in output.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        print(output.stdout, output.stderr)
+        raise SystemExit("tests/bench/bench_opendata.py printed no result")
+    print("  " + lines[-1])
+    return json.loads(lines[-1])
+
+
 # --- Results ---------------------------------------------------------------------------------
 
 
@@ -556,6 +579,12 @@ def verdicts(result: dict) -> list[tuple[str, bool, str]]:
             f"POST d'une contribution : p95 < {TARGET_POST_P95_MS} ms à {WRITERS} rédacteurs",
             post["p95_ms"] < TARGET_POST_P95_MS,
             f"p95 {post['p95_ms']} ms",
+        ))  # fmt: skip
+    if od := result.get("opendata"):
+        out.append((
+            f"archive des données ouvertes : moins de {od['target_peak_rss_mb']} Mo de mémoire",
+            od["target_met"],
+            f"{od['peak_rss_mb']} Mo pour {fr(od['contributions_in_database'])} contributions",
         ))  # fmt: skip
     return out
 
@@ -630,10 +659,14 @@ def markdown(result: dict) -> str:
             f"Profil (cProfile) de la page la plus lente, {profile['page']} : "
             f"`bench/results/{profile['file']}`."
         )
-    lines.append(
-        "Export des données ouvertes (temps, mémoire maximale) : sans objet pour l'instant "
-        "(l'issue 17 ne l'a pas encore créé)."
-    )
+    if od := result.get("opendata"):
+        lines.append(
+            f"Archive des données ouvertes (`manage.py export_opendata`) : "
+            f"{fr(od['contributions_in_database'])} contributions et les autres jeux écrits en "
+            f"{od['seconds']} s, mémoire maximale du processus {od['peak_rss_mb']} Mo "
+            f"(objectif : moins de {od['target_peak_rss_mb']} Mo), archive de "
+            f"{od['archive_mb']} Mo."
+        )
     lines += ["", "| objectif (issue 16) | atteint | mesure |", "|---|---|---|"]
     for label, ok, measured in verdicts(result):
         lines.append(f"| {label} | {'oui' if ok else '**non**'} | {measured} |")
@@ -804,6 +837,9 @@ def main(argv=None) -> None:
         if not args.no_digests:
             print("Digests:")
             result["digests"] = digests(args.scale)
+        print("Open data archive:")
+        connections.close_all()
+        result["opendata"] = opendata_export(args.scale)
         result["total_s"] = round(time.monotonic() - started)
         write_results(result, readme=not args.no_readme)
         print(f"make bench: {result['total_s']} s in all.")

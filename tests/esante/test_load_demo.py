@@ -13,6 +13,7 @@ from django.core.management import call_command
 from esante.models import Region, User
 from esante.roles import ARS_TEAM, DNS_TEAM
 from roadmap.models import Action, NewsItem, RegionalIndicator, Roadmap
+from tests.demo_once import demo_loaded
 
 DEMO_PASSWORD = "demo-esante-2026"  # as printed by load_demo and written in the README
 DEMO_EMAILS = {
@@ -83,81 +84,6 @@ def test_a_second_run_keeps_what_the_team_edited(db, demo_accounts):
     assert dns.check_password("un-nouveau-mot-de-passe")
 
 
-def test_the_editions_of_the_roadmap(db):
-    load_demo()
-
-    assert set(Roadmap.objects.values_list("slug", flat=True)) == {"masante2022", "2023-2027"}
-
-    masante = Roadmap.objects.get(slug="masante2022")
-    assert (masante.start_year, masante.end_year) == (2019, 2022)
-    assert masante.axis_label == "Orientation"
-    assert sorted(masante.actions.values_list("number", flat=True)) == list(range(1, 27))
-    assert masante.axes.count() == 5
-    assert not masante.actions.exclude(axis__roadmap=masante).exists()
-
-    current = Roadmap.objects.get(slug="2023-2027")
-    assert (current.start_year, current.end_year) == (2023, 2027)
-    assert current.concertation_until == datetime.date(2023, 3, 14)
-    assert sorted(current.axes.values_list("number", flat=True)) == [1, 2, 3, 4]
-    assert current.axes.get(number=1).title == (
-        "Développer la prévention et rendre chaque citoyen acteur de sa santé"
-    )
-    # The press releases do not list the actions: the invented ones say so.
-    assert not Action.objects.filter(is_demo=False).exists()
-
-
-def test_the_normandie_figures_of_the_rouen_stop(db):
-    load_demo()
-
-    normandie = Region.objects.get(slug="normandie")
-    indicators = RegionalIndicator.objects.filter(region=normandie).select_related("programme")
-    figures = {(i.programme.slug, i.display_value) for i in indicators}
-    assert figures == {
-        ("sun-es", "81\xa0structures"),
-        ("sun-es", "plus de 6,6\xa0M€"),
-        ("sun-es", "64\xa0%"),
-        ("esms-numerique", "27\xa0projets"),
-        ("esms-numerique", "plus de 600\xa0établissements"),
-        ("esms-numerique", "près de 10,6\xa0M€"),
-        ("mon-espace-sante", "plus de 400\xa0référents"),
-    }
-    assert {i.date for i in indicators} == {datetime.date(2023, 2, 1)}
-    assert indicators.get(unit="structures").value == Decimal("81")
-    assert not RegionalIndicator.objects.exclude(region=normandie).exists()
-
-
-def test_the_two_press_releases(db):
-    load_demo()
-
-    news = {item.published_on: item for item in NewsItem.objects.all()}
-    assert set(news) == {datetime.date(2019, 10, 2), datetime.date(2023, 2, 2)}
-    assert all(item.kind == NewsItem.Kind.PRESS_RELEASE for item in news.values())
-
-    masante = news[datetime.date(2019, 10, 2)]
-    assert masante.title.startswith("Virage numérique #MaSanté2022")
-    assert "julie.messier@sante.gouv.fr" in masante.press_contact
-    assert "01 58 45 33 20" in masante.press_contact
-
-    rouen = news[datetime.date(2023, 2, 2)]
-    assert rouen.place == "Caen"
-    assert rouen.region.slug == "normandie"
-    assert "81 structures sanitaires normandes" in rouen.body
-    assert [item.pk for item in NewsItem.objects.published()] == [rouen.pk, masante.pk]
-
-
-def test_no_demo_accounts_unless_enabled(db, settings):
-    settings.DEMO_ACCOUNTS = False
-
-    output = load_demo()
-
-    assert not User.objects.filter(email__in=DEMO_EMAILS).exists()
-    # The authors of the demo contributions exist, but nobody can sign in with them.
-    assert not [user for user in User.objects.all() if user.has_usable_password()]
-    assert not EmailAddress.objects.exists()
-    assert DEMO_PASSWORD not in output
-    assert "non créés" in output
-
-
 def test_demo_accounts_when_enabled(db, demo_accounts):
     output = load_demo()
 
@@ -224,3 +150,84 @@ def test_the_demo_citizen_signs_in_but_not_into_the_admin(
     assert response.status_code == 302
     assert client.get("/mon-compte/").status_code == 200
     assert client.get("/admin/").status_code == 302
+
+
+# The production demo (no accounts), loaded once for the tests below (tests/demo_once.py); the
+# tests that load it themselves, or with the accounts, come above.
+@pytest.fixture(scope="module")
+def _production_demo(django_db_setup, django_db_blocker):
+    with demo_loaded(django_db_blocker, DEMO_ACCOUNTS=False) as output:
+        yield output
+
+
+@pytest.fixture
+def demo(_production_demo, db, settings):
+    """What `load_demo` printed."""
+    settings.DEMO_ACCOUNTS = False
+    return _production_demo
+
+
+def test_the_editions_of_the_roadmap(demo):
+    assert set(Roadmap.objects.values_list("slug", flat=True)) == {"masante2022", "2023-2027"}
+
+    masante = Roadmap.objects.get(slug="masante2022")
+    assert (masante.start_year, masante.end_year) == (2019, 2022)
+    assert masante.axis_label == "Orientation"
+    assert sorted(masante.actions.values_list("number", flat=True)) == list(range(1, 27))
+    assert masante.axes.count() == 5
+    assert not masante.actions.exclude(axis__roadmap=masante).exists()
+
+    current = Roadmap.objects.get(slug="2023-2027")
+    assert (current.start_year, current.end_year) == (2023, 2027)
+    assert current.concertation_until == datetime.date(2023, 3, 14)
+    assert sorted(current.axes.values_list("number", flat=True)) == [1, 2, 3, 4]
+    assert current.axes.get(number=1).title == (
+        "Développer la prévention et rendre chaque citoyen acteur de sa santé"
+    )
+    # The press releases do not list the actions: the invented ones say so.
+    assert not Action.objects.filter(is_demo=False).exists()
+
+
+def test_the_normandie_figures_of_the_rouen_stop(demo):
+    normandie = Region.objects.get(slug="normandie")
+    indicators = RegionalIndicator.objects.filter(region=normandie).select_related("programme")
+    figures = {(i.programme.slug, i.display_value) for i in indicators}
+    assert figures == {
+        ("sun-es", "81\xa0structures"),
+        ("sun-es", "plus de 6,6\xa0M€"),
+        ("sun-es", "64\xa0%"),
+        ("esms-numerique", "27\xa0projets"),
+        ("esms-numerique", "plus de 600\xa0établissements"),
+        ("esms-numerique", "près de 10,6\xa0M€"),
+        ("mon-espace-sante", "plus de 400\xa0référents"),
+    }
+    assert {i.date for i in indicators} == {datetime.date(2023, 2, 1)}
+    assert indicators.get(unit="structures").value == Decimal("81")
+    assert not RegionalIndicator.objects.exclude(region=normandie).exists()
+
+
+def test_the_two_press_releases(demo):
+    news = {item.published_on: item for item in NewsItem.objects.all()}
+    assert set(news) == {datetime.date(2019, 10, 2), datetime.date(2023, 2, 2)}
+    assert all(item.kind == NewsItem.Kind.PRESS_RELEASE for item in news.values())
+
+    masante = news[datetime.date(2019, 10, 2)]
+    assert masante.title.startswith("Virage numérique #MaSanté2022")
+    assert "julie.messier@sante.gouv.fr" in masante.press_contact
+    assert "01 58 45 33 20" in masante.press_contact
+
+    rouen = news[datetime.date(2023, 2, 2)]
+    assert rouen.place == "Caen"
+    assert rouen.region.slug == "normandie"
+    assert "81 structures sanitaires normandes" in rouen.body
+    assert [item.pk for item in NewsItem.objects.published()] == [rouen.pk, masante.pk]
+
+
+def test_no_demo_accounts_unless_enabled(demo):
+    output = demo
+    assert not User.objects.filter(email__in=DEMO_EMAILS).exists()
+    # The authors of the demo contributions exist, but nobody can sign in with them.
+    assert not [user for user in User.objects.all() if user.has_usable_password()]
+    assert not EmailAddress.objects.exists()
+    assert DEMO_PASSWORD not in output
+    assert "non créés" in output

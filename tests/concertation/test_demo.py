@@ -10,6 +10,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from concertation.models import Consultation, Contribution, ParagraphText
+from tests.demo_once import demo_loaded
 
 PARIS = ZoneInfo("Europe/Paris")
 DOCTRINE = "doctrine-technique-2019"
@@ -20,12 +21,27 @@ def load_demo():
     call_command("load_demo", stdout=StringIO())
 
 
+@pytest.fixture(scope="module")
+def _demo_once(django_db_setup, django_db_blocker):
+    with demo_loaded(django_db_blocker):
+        yield
+
+
 @pytest.fixture
-def demo(db):
-    load_demo()
+def demo(_demo_once, db):
+    """Loaded once for the module (tests/demo_once.py): tests that load it themselves first."""
 
 
 # Loading twice changes nothing: tests/esante/test_load_demo.py, for every app.
+
+
+def test_roadmap_consultation_reopens_in_development(db, settings):
+    settings.DEMO_ACCOUNTS = True
+    load_demo()
+    roadmap = Consultation.objects.get(slug=ROADMAP)
+    assert roadmap.state == Consultation.State.OPEN
+    assert roadmap.closes_at > timezone.now() + datetime.timedelta(days=30)
+    assert roadmap.chapters.count() == 4
 
 
 def test_doctrine_is_closed_with_the_chapters_of_the_source_document(demo):
@@ -55,15 +71,6 @@ def test_roadmap_consultation_has_its_four_axes(demo):
     assert roadmap.state == Consultation.State.CLOSED
     # The first axis was revised: its contributions show on two versions.
     assert chapters[0].versions.count() == 2
-
-
-def test_roadmap_consultation_reopens_in_development(db, settings):
-    settings.DEMO_ACCOUNTS = True
-    load_demo()
-    roadmap = Consultation.objects.get(slug=ROADMAP)
-    assert roadmap.state == Consultation.State.OPEN
-    assert roadmap.closes_at > timezone.now() + datetime.timedelta(days=30)
-    assert roadmap.chapters.count() == 4
 
 
 def test_demo_has_contributions_replies_reactions_and_a_flag(demo):

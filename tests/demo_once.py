@@ -4,7 +4,9 @@ test that asks for it and rolled back after the module's last test. Each test ru
 savepoint inside it (pytest-django's `db`), so what one test writes, the next never sees.
 
 A module's tests that need a database without the demo come before its first test that uses
-the demo: from that one to the end of the module, the demo is in the database.
+the demo: from that one to the end of the module, the demo is in the database. No transactional
+test (`django_db(transaction=True)`, live_server) in such a module: its flush would run inside
+the module's transaction.
 """
 
 import contextlib

@@ -401,6 +401,7 @@ def test_no_task_is_named_by_a_string():
 
 def test_the_beat_schedule_is_made_of_task_objects():
     from esante.celery import app
+    from opendata.tasks import export_opendata
 
     app.finalize()
     scheduled = {entry["task"] for entry in app.conf.beat_schedule.values()}
@@ -413,6 +414,8 @@ def test_the_beat_schedule_is_made_of_task_objects():
         esante_tasks.retention_unverified_accounts,
         esante_tasks.retention_event_registrations,
         esante_tasks.retention_notifications,
+        # The open data archive (issue 17).
+        export_opendata,
     }
     assert scheduled == {task.name for task in expected}
     assert not hasattr(django_settings, "CELERY_BEAT_SCHEDULE")

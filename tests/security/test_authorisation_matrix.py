@@ -22,6 +22,9 @@ here, on purpose. Staff sign in with MFA (tests/conftest.py marks force_login'd 
 as MFA-passed, as StaffSecurityMiddleware requires in production)."""
 
 import contextlib
+import csv
+import io
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -256,6 +259,18 @@ URL_KINDS = {
     "admin_view_on_site": STAFF, "admin:auth_user_password_change": STAFF,
     "admin:events_event_registrants": STAFF, "admin:concertation_contribution_answering": STAFF,
     "admin:concertation_contribution_autocomplete": STAFF,
+    # Open data and the public API (issue 17): public, read-only, the same for every role.
+    "opendata:index": PUBLIC, "opendata:catalogue": PUBLIC, "opendata:archive": PUBLIC,
+    "opendata:dataset": OBJECT, "opendata:dataset_schema": OBJECT, "opendata:dataset_csv": OBJECT,
+    "opendata:dataset_json": OBJECT,
+    "api:api-root": PUBLIC, "api:schema": PUBLIC, "api:docs": PUBLIC,
+    "api:consultation-list": PUBLIC, "api:consultation-detail": OBJECT,
+    "api:chapter-list": PUBLIC, "api:chapter-detail": OBJECT,
+    "api:contribution-list": PUBLIC, "api:contribution-detail": OBJECT,
+    "api:answer-list": PUBLIC, "api:answer-detail": OBJECT,
+    "api:event-list": PUBLIC, "api:event-detail": OBJECT,
+    "api:region-list": PUBLIC, "api:region-detail": OBJECT,
+    "api:action-list": PUBLIC, "api:action-detail": OBJECT,
 }  # fmt: skip
 
 
@@ -457,9 +472,98 @@ def _app_list(label):
     return lambda w: reverse("admin:app_list", args=[label])
 
 
+def _rows(response) -> list[dict]:
+    """The rows of an open data file (CSV or JSON) or of an API list page."""
+    if response.status_code != 200:
+        return []
+    if not hasattr(response, "matrix_rows"):  # a streamed body is read once
+        body = b"".join(response)
+        if response["Content-Type"].startswith("text/csv"):
+            response.matrix_rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+        else:
+            data = json.loads(body)
+            response.matrix_rows = data["results"] if isinstance(data, dict) else data
+    return response.matrix_rows
+
+
+def _no_private_rows(w, role, response):
+    """Open data and the API never hold a contribution the public does not see (pending,
+    hidden, rejected, withdrawn, or in a draft consultation), nor a draft consultation, event or
+    answer, whoever asks."""
+    private = {
+        w.pending.pk, w.hidden.pk, w.rejected.pk, w.withdrawn.pk, w.in_draft.pk,
+    }  # fmt: skip
+    rows = _rows(response)
+    leaked = (
+        [r["id"] for r in rows if int(r["id"]) in private]
+        if "contribution" in (response.wsgi_request.path)
+        else []
+    )
+    text = json.dumps(rows, ensure_ascii=False)
+    leaked += [
+        t for t in (w.draft_a.title, w.draft_b.title, w.draft_consultation.title) if t in text
+    ]
+    return f"shows private rows {leaked}" if leaked else None
+
+
+def _rows_of(ids_attr):
+    return lambda w, role, response: (
+        None if {int(r["id"]) for r in _rows(response)} >= {getattr(w, a).pk for a in ids_attr}
+        else f"misses {ids_attr}"
+    )  # fmt: skip
+
+
+def _api(name, *args):
+    return lambda w: reverse(f"api:{name}", args=[a(w) if callable(a) else a for a in args])
+
+
+def _data(name, slug_, suffix=""):
+    return lambda w: reverse(f"opendata:{name}", args=[slug_])
+
+
 STAFF_ONLY = (LOGIN, LOGIN, OK, OK, OK)
 ADMIN_DNS = (LOGIN, LOGIN, DENIED, DENIED, OK)
 PAGES += [
+    # Open data (issue 17): public, no archive in this world yet (its address answers 404).
+    Page("opendata:index", "open data", r("opendata:index"), ALL_OK, check=_no_draft_titles),
+    Page("opendata:catalogue", "DCAT catalogue", r("opendata:catalogue"), ALL_OK),
+    Page("opendata:archive", "open data archive, none yet", r("opendata:archive"), NOBODY),
+    Page("opendata:dataset", "open data: contributions", _data("dataset", "contributions"), ALL_OK),
+    Page("opendata:dataset", "open data: unknown dataset", _data("dataset", "comptes"), NOBODY),
+    Page("opendata:dataset_schema", "open data: schema", _data("dataset_schema", "contributions"), ALL_OK),
+    Page("opendata:dataset_csv", "open data: contributions CSV", _data("dataset_csv", "contributions"), ALL_OK,
+         check=lambda w, role, resp: _no_private_rows(w, role, resp) or _rows_of(["published", "own"])(w, role, resp)),
+    Page("opendata:dataset_json", "open data: contributions JSON", _data("dataset_json", "contributions"), ALL_OK,
+         check=_no_private_rows),
+    Page("opendata:dataset_csv", "open data: events CSV", _data("dataset_csv", "evenements"), ALL_OK, check=_no_private_rows),
+    Page("opendata:dataset_json", "open data: consultations JSON", _data("dataset_json", "consultations"), ALL_OK,
+         check=_no_private_rows),
+    # The public API (issue 17): read-only, anonymous; signing in changes nothing.
+    Page("api:api-root", "API root", _api("api-root"), ALL_OK),
+    Page("api:schema", "OpenAPI document", _api("schema"), ALL_OK),
+    Page("api:docs", "API documentation", _api("docs"), ALL_OK),
+    Page("api:consultation-list", "API consultations", _api("consultation-list"), ALL_OK, check=_no_private_rows),
+    Page("api:consultation-detail", "API open consultation", _api("consultation-detail", pk("consultation")), ALL_OK),
+    Page("api:consultation-detail", "API draft consultation", _api("consultation-detail", pk("draft_consultation")), NOBODY),
+    Page("api:chapter-list", "API chapters", _api("chapter-list"), ALL_OK, check=_no_private_rows),
+    Page("api:chapter-detail", "API chapter", _api("chapter-detail", pk("chapter")), ALL_OK),
+    Page("api:chapter-detail", "API chapter of a draft", _api("chapter-detail", pk("draft_chapter")), NOBODY),
+    Page("api:contribution-list", "API contributions", _api("contribution-list"), ALL_OK,
+         check=lambda w, role, resp: _no_private_rows(w, role, resp) or _rows_of(["published", "own"])(w, role, resp)),
+    Page("api:contribution-detail", "API published contribution", _api("contribution-detail", pk("published")), ALL_OK),
+    Page("api:contribution-detail", "API own pending contribution", _api("contribution-detail", pk("pending")), NOBODY),
+    Page("api:contribution-detail", "API hidden contribution", _api("contribution-detail", pk("hidden")), NOBODY),
+    Page("api:contribution-detail", "API contribution in a draft", _api("contribution-detail", pk("in_draft")), NOBODY),
+    Page("api:answer-list", "API answers (a draft only)", _api("answer-list"), ALL_OK,
+         check=lambda w, role, resp: "shows the draft answer" if _rows(resp) else None),
+    Page("api:answer-detail", "API draft answer", _api("answer-detail", pk("answer")), NOBODY),
+    Page("api:event-list", "API events", _api("event-list"), ALL_OK, check=_no_private_rows),
+    Page("api:event-detail", "API event", _api("event-detail", pk("event_a")), ALL_OK),
+    Page("api:event-detail", "API draft event", _api("event-detail", pk("draft_b")), NOBODY),
+    Page("api:region-list", "API regions", _api("region-list"), ALL_OK),
+    Page("api:region-detail", "API region", _api("region-detail", lambda w: w.region_a.code), ALL_OK),
+    Page("api:action-list", "API roadmap actions", _api("action-list"), ALL_OK),
+    Page("api:action-detail", "API roadmap action", _api("action-detail", pk("action")), ALL_OK),
     # A few of allauth's pages (its flows have their own tests: tests/security/test_auth.py...).
     Page("account_email", "my e-mail addresses", r("account_email"), SIGNED, check=_holds(True, ["author"])),
     Page("account_change_password", "change my password", r("account_change_password"), SIGNED),

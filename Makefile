@@ -49,7 +49,7 @@ lint: install
 
 test: install lint node_modules/.installed
 	$(RUN_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest -n 2 --dist worksteal
+	$(BIN)/pytest -n 2 --dist worksteal --durations=25
 
 worker: install
 	DJANGO_SETTINGS_MODULE=esante.settings.development $(RUN_ENV) $(BIN)/celery -A esante worker --loglevel=info

@@ -55,6 +55,23 @@ def pytest_configure(config):
     config.stash[_clock_key] = traveller
 
 
+# The longest modules and tests (tens of seconds each), started first: with pytest-xdist, one of
+# them picked up last keeps its worker busy alone while the other has finished.
+SLOW_FIRST = (
+    "tests/concertation/test_answers.py::test_publishing_a_thousand",
+    "tests/esante/test_crawl.py",
+    "tests/security/test_hostile_input.py",
+    "tests/security/test_authorisation_matrix.py",
+    "tests/api/test_schemathesis.py",
+    "tests/esante/test_html_validity.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    # A stable sort: the order within each module, hence its module-scoped fixtures, is kept.
+    items.sort(key=lambda item: not item.nodeid.startswith(SLOW_FIRST))
+
+
 def pytest_unconfigure(config):
     traveller = config.stash.get(_clock_key, None)
     if traveller is not None:

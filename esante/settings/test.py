@@ -29,3 +29,7 @@ SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=_HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
 DEMO_ACCOUNTS = env.bool("DEMO_ACCOUNTS", default=False)
+
+# A fast password hasher for every test, module-scoped fixtures and the processes the suite
+# starts included (the default costs ~0.3 s a user); the hashing itself is Django's.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,30 +1,20 @@
-"""What the API publishes beyond opendata/public.py, which defines the rest (issue 17).
+"""The API's querysets (issue 17): opendata.public's, which define what is public for the
+open data files and the API alike, with the joins and prefetches of the API's pages only:
+never a row more than opendata.public gives."""
 
-opendata.public is THE definition of what is public (consultations, chapters, contributions,
-answers, events) and the API reads it as is. Two resources of the API are not open data files
-there: the regions (public reference data) and the actions of the published roadmaps; they
-are defined here, next to the querysets that shape opendata's for the API (joins and
-prefetches only: never a row more than opendata.public gives)."""
+from django.db.models import Prefetch
 
-from django.db.models import Case, F, IntegerField, Prefetch, Q, When
-
-from concertation.models import Contribution, ParagraphText
-from esante.models import Region
+from concertation.models import ParagraphText
 from opendata import public
-from roadmap.models import Action, Roadmap
 
 
 def regions():
-    return Region.objects.all()
+    return public.regions()
 
 
 def actions():
-    """Actions of the published roadmaps (roadmap.querysets.PublishedQuerySet)."""
-    return (
-        Action.objects.filter(roadmap__in=Roadmap.objects.published())
-        .select_related("roadmap", "axis")
-        .prefetch_related("milestones")
-    )
+    """Actions of the published roadmaps, with their milestones."""
+    return public.roadmap_actions().select_related("roadmap", "axis").prefetch_related("milestones")
 
 
 def consultations():
@@ -46,23 +36,10 @@ def chapters():
     )
 
 
-# A reply's parent is named only when it is public itself: a hidden or withdrawn parent's id
-# would say that something is there.
-_PUBLIC_PARENT = Case(
-    When(
-        Q(parent__status=Contribution.Status.PUBLISHED)
-        & ~Q(parent__held_reason=Contribution.HeldReason.PERSONAL_DATA),
-        then=F("parent_id"),
-    ),
-    default=None,
-    output_field=IntegerField(),
-)
-
-
 def contributions():
     return (
         public.contributions()
-        .annotate(public_parent_id=_PUBLIC_PARENT)
+        .annotate(public_parent_id=public.PUBLIC_PARENT_ID)
         .select_related("chapter__consultation", "paragraph", "version")
     )
 

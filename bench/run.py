@@ -207,6 +207,7 @@ def measure_in_process(pages: list[dict], reader_id: int, repeat: int) -> None:
     from django.test.utils import CaptureQueriesContext
 
     from esante.models import User
+    from esante.pagecache import local_pages
 
     PAGES_DIR.mkdir(parents=True, exist_ok=True)
     reader = User.objects.get(pk=reader_id)
@@ -224,6 +225,7 @@ def measure_in_process(pages: list[dict], reader_id: int, repeat: int) -> None:
         cold_times, sql_times = [], []
         for _ in range(3):
             cache.clear()
+            local_pages.forget()  # the page cache's copies in this process, too
             with CaptureQueriesContext(connection) as cold:
                 started = time.perf_counter()
                 response = client.get(page["path"])

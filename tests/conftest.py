@@ -67,8 +67,11 @@ SLOW_FIRST = (
 )
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     # A stable sort: the order within each module, hence its module-scoped fixtures, is kept.
+    # First: pytest-django's own sort, after it, still puts the transactional tests last (they
+    # empty the database, data migrations' rows included).
     items.sort(key=lambda item: not item.nodeid.startswith(SLOW_FIRST))
 
 

@@ -112,6 +112,9 @@ urlpatterns += i18n_patterns(
     path("", include("concertation.urls")),
     path("", include("events.urls")),
     path("donnees/", include("opendata.urls")),
+    path("", include("themes.urls")),
+    path("", include("opinions.urls")),
+    path("", include("duplicates.urls")),
     prefix_default_language=False,
 )
 

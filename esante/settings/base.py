@@ -110,6 +110,10 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "corsheaders",
     "api",
+    # Reading thousands of contributions (issue 18): themes, opinion groups, near-duplicates.
+    "themes",
+    "opinions",
+    "duplicates",
     # Audit trail (issue 15): django-simple-history, its tables in the audit app.
     "simple_history",
     "audit",

@@ -1,5 +1,11 @@
 """The public addresses of the duplicates app (issue 18), inside the language prefix."""
 
+from django.urls import path
+
+from . import views
+
 app_name = "duplicates"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("concertation/<slug:slug>/<slug:chapter>/proches/", views.near, name="near"),
+]

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class OpinionsConfig(AppConfig):
     name = "opinions"
     verbose_name = _("Groupes d'opinion")
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the receivers

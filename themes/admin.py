@@ -21,12 +21,15 @@ from django.views.decorators.http import require_POST
 from concertation.models import Consultation
 
 from . import services, tasks
+from .filters import PARAMETER
 from .models import Theme, ThemeMembership, ThemeModel
 
 
-def answering_url(theme: Theme) -> str:
-    query = urlencode({"consultation__id__exact": theme.consultation_id, "theme": theme.pk})
-    return f"{reverse('admin:concertation_contribution_answering')}?{query}"
+def answering_url(theme: Theme, chapter_id: int | None = None) -> str:
+    parameters = {"consultation__id__exact": theme.consultation_id, PARAMETER: theme.pk}
+    if chapter_id:
+        parameters["chapter__id__exact"] = chapter_id
+    return f"{reverse('admin:concertation_contribution_answering')}?{urlencode(parameters)}"
 
 
 def members_url(theme: Theme) -> str:
@@ -124,7 +127,7 @@ class ThemeAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("chapitres"))
     def chapters_column(self, obj):
-        return "; ".join(f"{c['title']} ({c['count']})" for c in obj.chapters)
+        return "; ".join(f"{c['title']} ({c['count']})" for c in obj.chapters[:5])
 
     @admin.display(description=_("état"))
     def state(self, obj):
@@ -134,14 +137,30 @@ class ThemeAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("répondre"))
     def answer_link(self, obj):
+        """The answering queue filtered on the theme: all of it, and chapter by chapter (an
+        official answer covers contributions of one chapter: select all there, then « répondre
+        ensemble »)."""
         if obj.merged_into_id:
             return "—"
+        chapters = format_html_join(
+            "",
+            '<li><a href="{}">{}</a></li>',
+            (
+                (
+                    answering_url(obj, chapter["id"]),
+                    gettext("Répondre — %(chapter)s (%(count)s)")
+                    % {"chapter": chapter["title"], "count": chapter["count"]},
+                )
+                for chapter in obj.chapters
+            ),
+        )
         return format_html(
-            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a><ul>{}</ul>',
             answering_url(obj),
-            gettext("Répondre à ce thème"),
+            gettext("Contributions à répondre du thème"),
             members_url(obj),
             gettext("Contributions du thème"),
+            chapters,
         )
 
     @admin.display(description=_("contributions les plus représentatives"))

@@ -67,8 +67,8 @@ class Theme(models.Model):
     label = models.CharField(_("intitulé"), max_length=150, blank=True)
     top_terms = models.JSONField(_("mots principaux"), default=list)
     size = models.PositiveIntegerField(_("contributions"), default=0)
-    # [{"title": "1. Interopérabilité", "count": 12}, ...], the most frequent first: kept here so
-    # that pages read a theme in one row.
+    # [{"id": 4, "title": "1. Interopérabilité", "count": 12}, ...], the most frequent first:
+    # kept here so that pages read a theme in one row.
     chapters = models.JSONField(_("chapitres"), default=list)
     hidden = models.BooleanField(_("masqué"), default=False)
     merged_into = models.ForeignKey(

@@ -47,7 +47,6 @@ MIN_THEMES, MAX_THEMES = 3, 12
 MIN_DF, MAX_DF = 2, 0.2
 TOP_TERMS = 8
 REPRESENTATIVES = 3
-CHAPTERS = 3
 # A new theme takes over an old one (its label, hidden flag, merges) when their members overlap
 # at least this much (Jaccard index of the two sets of contributions).
 CARRY_OVER = 0.2
@@ -289,23 +288,24 @@ def themes_recount(*, consultation: Consultation) -> None:
     stored on the rows so that pages read them in a query or two."""
     themes = list(Theme.objects.filter(consultation=consultation))
     memberships = defaultdict(list)
-    for contribution_id, theme_id, weight, number, title in ThemeMembership.objects.filter(
+    for contribution_id, theme_id, weight, chapter, number, title in ThemeMembership.objects.filter(
         theme__consultation=consultation
     ).values_list(
         "contribution_id",
         "theme_id",
         "weight",
+        "contribution__chapter_id",
         "contribution__chapter__number",
         "contribution__chapter__title",
     ):
-        memberships[theme_id].append((weight, contribution_id, f"{number}. {title}"))
+        memberships[theme_id].append((weight, contribution_id, (chapter, f"{number}. {title}")))
     representative = []
     for theme in themes:
         members = sorted(memberships[theme.pk], key=lambda member: (-member[0], member[1]))
         theme.size = len(members)
         theme.chapters = [
-            {"title": title, "count": count}
-            for title, count in Counter(member[2] for member in members).most_common(CHAPTERS)
+            {"id": chapter, "title": title, "count": count}
+            for (chapter, title), count in Counter(member[2] for member in members).most_common()
         ]
         representative += [member[1] for member in members[:REPRESENTATIVES]]
     Theme.objects.bulk_update(themes, ["size", "chapters"])

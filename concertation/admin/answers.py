@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from esante.markdown import render_markdown
 from esante.models import StakeholderType
+from themes.filters import ThemeFilter
 
 from .. import services
 from ..models import (
@@ -749,6 +750,7 @@ class ContributionAnsweringAdmin(ContributionAdmin):
     list_filter = [
         "consultation",
         ChapterFilter,
+        ThemeFilter,
         AnswerStateFilter,
         StakeholderFilter,
         "kind",

@@ -14,6 +14,7 @@ from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from esante.markdown import render_markdown
+from themes.filters import ThemeFilter
 
 from .. import services
 from ..models import Contribution, ContributorBlock, Flag, ModerationLog, ParagraphText
@@ -175,6 +176,7 @@ class ContributionAdmin(admin.ModelAdmin):
         "held_reason",
         "consultation",
         ChapterFilter,
+        ThemeFilter,
         "kind",
         "author__stakeholder_type",
     ]

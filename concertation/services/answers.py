@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from audit.journal import record_saved
+from duplicates.services import with_duplicates
 from esante.models import User
 from esante.pagecache import content_changed
 
@@ -64,7 +65,8 @@ def answer_draft(
     public nor sent until it is published. `version`: the chapter version that takes it into
     account, if there is one already."""
     concertation_rules.ensure("concertation.answer", actor)
-    contributions = list(contributions)
+    # The duplicates staff marked on them get the same answer (merged for answering).
+    contributions = with_duplicates(contributions)
     chapter = paragraph.chapter if paragraph is not None else None
     if chapter is None and contributions:
         chapter = contributions[0].chapter

@@ -38,6 +38,7 @@ from concertation.models import (
     OfficialAnswer,
     Synthesis,
 )
+from duplicates.models import DuplicateMark
 from esante.models import Region, User
 from events.models import AgendaItem, Event, EventDocument, Registration, Speaker
 from roadmap.models import (
@@ -150,6 +151,8 @@ AUDITED: dict[type[models.Model], Audited] = {
     Programme: Audited(),
     RegionalIndicator: Audited(),
     NewsItem: Audited(),
+    # Who gets an answer (issue 18): a contribution marked as a duplicate shares its original's.
+    DuplicateMark: Audited(),
     # Regions and roles.
     Region: Audited(),
     User: Audited(

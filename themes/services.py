@@ -110,6 +110,12 @@ def _top_terms(component, vocabulary) -> list[str]:
     return [vocabulary[i] for i in np.argsort(-component)[:TOP_TERMS] if component[i] > 0]
 
 
+def _lock(consultation: Consultation) -> None:
+    """One computation at a time per consultation (a refresh and a staff recomputation may
+    meet in two workers): the consultation's row is locked until the transaction ends."""
+    list(Consultation.objects.select_for_update().filter(pk=consultation.pk).values_list("pk"))
+
+
 def _resolve(theme_id: int, merged: dict[int, int]) -> int:
     seen = set()
     while theme_id in merged and theme_id not in seen:
@@ -127,6 +133,7 @@ def themes_fit(*, consultation: Consultation) -> int:
     (so its id, label, hidden flag and merges), an unmatched new theme whose members mostly lie
     in an old theme that staff merged others into is merged into it again, and contributions
     staff placed themselves (split off) stay where they are. Returns the number of themes."""
+    _lock(consultation)
     rows = _texts(consultation.pk)
     staff_placed = set(
         ThemeMembership.objects.filter(theme__consultation=consultation, by_staff=True).values_list(
@@ -261,6 +268,7 @@ def themes_refresh(*, consultation: Consultation) -> int:
     followed), figures are counted again. The first time there are enough contributions, it
     fits the model (themes_fit). Safe to run twice. Returns the number of contributions
     assigned."""
+    _lock(consultation)
     model = ThemeModel.objects.filter(consultation=consultation).first()
     ThemeMembership.objects.filter(theme__consultation=consultation).exclude(
         contribution__status=Contribution.Status.PUBLISHED

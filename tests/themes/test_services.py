@@ -130,6 +130,7 @@ def test_a_pending_contribution_queues_nothing_until_published(
     assert queued == [(consultation.pk,)]
 
 
+@override_settings(CELERY_TASK_ALWAYS_EAGER=True)
 def test_with_eager_celery_nothing_is_queued_by_default(
     consultation, write, django_capture_on_commit_callbacks, monkeypatch
 ):

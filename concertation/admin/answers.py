@@ -25,6 +25,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from duplicates.admin_actions import mark_duplicates
 from esante.markdown import render_markdown
 from esante.models import StakeholderType
 from themes.filters import ThemeFilter
@@ -735,7 +736,7 @@ class ContributionAnsweringAdmin(ContributionAdmin):
     two lists)."""
 
     action_form = ActionForm
-    actions = ["answer_together", "decide_rewording"]
+    actions = ["answer_together", "decide_rewording", mark_duplicates]
     change_list_template = "admin/concertation/contribution/answering_change_list.html"
     list_display = [
         "excerpt",

@@ -467,8 +467,9 @@ def test_results_page_queries_do_not_grow(client, growing, dns_staff, viewer, as
     if viewer == "dns":
         client.force_login(dns_staff)
     # Consultation, totals, by stakeholder, region, chapter, week, top paragraphs and their texts,
-    # changed chapters, synthesis; the team's session, user and groups, and three of moderation.
-    most = {"anonymous": 10, "dns": 16}[viewer]
+    # changed chapters, synthesis, themes and opinion groups (one each when none are stored); the
+    # team's session, user and groups, and three of moderation.
+    most = {"anonymous": 12, "dns": 18}[viewer]
     response = assert_flat_queries(results_url(consultation), grow, most=most, sizes=(10, 60))
     assert ("Modération" in main_of(response)) == (viewer == "dns")
 

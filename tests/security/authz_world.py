@@ -26,9 +26,11 @@ from concertation.models import (
     Synthesis,
 )
 from concertation.services import answer_draft
+from duplicates.models import DuplicateMark
 from esante import notifications
 from esante.models import Notification, Region, Unsubscription
 from esante.roles import DNS_TEAM
+from opinions.models import OpinionGroups
 from tests.concertation.factories import (
     ApplicationFactory,
     ChapterFactory,
@@ -49,6 +51,7 @@ from tests.roadmap.factories import (
     RoadmapFactory,
 )
 from tests.security.mfa import give_totp
+from themes.models import Theme, ThemeMembership, ThemeModel
 
 ROLES = ["anonymous", "citizen", "ars_a", "ars_b", "dns"]
 
@@ -196,5 +199,20 @@ def build_world():
         object_id=str(w.event_a.pk),
         object_repr=str(w.event_a),
         history_id=1,
+    )
+
+    # --- reading thousands of contributions (issue 18) ----------------------------------------
+    w.theme = Theme.objects.create(consultation=w.closed_consultation, top_terms=["dmp"], size=1)
+    w.theme_2 = Theme.objects.create(consultation=w.closed_consultation, top_terms=["ins"], size=0)
+    w.membership = ThemeMembership.objects.create(
+        contribution=w.closed_published, theme=w.theme, weight=0.5
+    )
+    w.theme_model = ThemeModel.objects.create(consultation=w.closed_consultation, arrays=b"")
+    w.opinion_groups = OpinionGroups.objects.create(
+        consultation=w.closed_consultation, computed_at=timezone.now()
+    )
+    w.duplicate = contribution(S.PUBLISHED)
+    w.duplicate_mark = DuplicateMark.objects.create(
+        contribution=w.duplicate, original=w.published, marked_by=w.dns
     )
     return w

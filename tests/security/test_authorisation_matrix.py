@@ -39,6 +39,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from concertation.admin.answers import ContributionAnsweringAdmin
 from concertation.models import Contribution
+from duplicates.models import DuplicateMark
 from tests.security.authz_world import ROLES, build_world
 
 LOGIN = "login"
@@ -85,6 +86,11 @@ ADMIN = {
     "events.event":                    ("event_a",         LOGIN, LOGIN, "LAEDH", "LAxxx", "LAEDH"),
     "events.registration":             ("registration_a",  LOGIN, LOGIN, "L-V-H", "L-x-x", "L-V-H"),
     "audit.auditentry":                ("audit_entry",     LOGIN, LOGIN, "-----", "-----", "L-V-H"),
+    "themes.theme":                    ("theme",           LOGIN, LOGIN, "-----", "-----", "L-E-H"),
+    "themes.thememembership":          ("membership",      LOGIN, LOGIN, "-----", "-----", "L-E-H"),
+    "themes.thememodel":               ("theme_model",     LOGIN, LOGIN, "-----", "-----", "L-V-H"),
+    "opinions.opiniongroups":          ("opinion_groups",  LOGIN, LOGIN, "-----", "-----", "L-E-H"),
+    "duplicates.duplicatemark":        ("duplicate_mark",  LOGIN, LOGIN, "-----", "-----", "LAEDH"),
 }  # fmt: skip
 VIEWS = ["changelist", "add", "change", "delete", "history"]
 
@@ -188,6 +194,22 @@ ACTIONS = {
     (ANSWERING, "decide_rewording"): Act(
         ["published"], lambda o: bool(_now(o).rewording_outcome), {}, {"_decide": "1"}
     ),
+    # Issue 18: themes, opinion groups, duplicates (the DNS team only).
+    (ANSWERING, "mark_duplicates"): Act(
+        ["published", "published_2"],
+        lambda o: DuplicateMark.objects.filter(contribution=o).exists(),
+        {"dns": {"published_2"}},
+    ),
+    ("themes.theme", "merge"): Act(
+        ["theme", "theme_2"], lambda o: _now(o).merged_into_id is not None, {"dns": {"theme_2"}}
+    ),
+    ("themes.theme", "hide"): Act(["theme"], lambda o: _now(o).hidden, {"dns": {"theme"}}),
+    ("themes.theme", "show"): Act(["theme"], lambda o: False, {}),
+    ("themes.theme", "recompute"): Act(["theme"], lambda o: False, {}),
+    ("themes.thememembership", "split_off"): Act(
+        ["membership"], lambda o: _now(o).theme_id != o.theme_id, {"dns": {"membership"}}
+    ),
+    ("opinions.opiniongroups", "recompute"): Act(["opinion_groups"], lambda o: False, {}),
 }
 
 # delete_selected where the ADMIN object has dependents the database protects (its chapters,
@@ -259,6 +281,8 @@ URL_KINDS = {
     "admin_view_on_site": STAFF, "admin:auth_user_password_change": STAFF,
     "admin:events_event_registrants": STAFF, "admin:concertation_contribution_answering": STAFF,
     "admin:concertation_contribution_autocomplete": STAFF,
+    "admin:themes_theme_recompute": STAFF,
+    "duplicates:near": OBJECT,
     # Open data and the public API (issue 17): public, read-only, the same for every role.
     "opendata:index": PUBLIC, "opendata:catalogue": PUBLIC, "opendata:archive": PUBLIC,
     "opendata:dataset": OBJECT, "opendata:dataset_schema": OBJECT, "opendata:dataset_csv": OBJECT,
@@ -539,6 +563,12 @@ PAGES += [
     Page("opendata:dataset_json", "open data: consultations JSON", _data("dataset_json", "consultations"), ALL_OK,
          check=_no_private_rows),
     # The public API (issue 17): read-only, anonymous; signing in changes nothing.
+    # Near-duplicates while writing (issue 18): public like the chapter page, drafts absent.
+    Page("duplicates:near", "near-duplicates on a chapter",
+         lambda w: reverse("duplicates:near", args=[w.consultation.slug, w.chapter.slug]) + "?texte=" + "Contribution published de auteur@example.org " * 2,
+         ALL_OK, check=lambda w, role, resp: _hidden_bodies(w, resp)),
+    Page("duplicates:near", "near-duplicates on a draft",
+         lambda w: reverse("duplicates:near", args=[w.draft_consultation.slug, w.draft_chapter.slug]) + "?texte=" + "x" * 40, NOBODY),
     Page("api:api-root", "API root", _api("api-root"), ALL_OK),
     Page("api:schema", "OpenAPI document", _api("schema"), ALL_OK),
     Page("api:docs", "API documentation", _api("docs"), ALL_OK),
@@ -605,6 +635,8 @@ PAGES += [
     Page("admin:auth_user_password_change", "set someone's password",
          lambda w: reverse("admin:auth_user_password_change", args=[w.author.pk]), (LOGIN, LOGIN, DENIED, DENIED, DENIED)),
     Page("admin:concertation_contribution_answering", "contributions to answer", r("admin:concertation_contribution_answering"), ADMIN_DNS),
+    Page("admin:themes_theme_recompute", "recompute a consultation's themes", r("admin:themes_theme_recompute"),
+         (LOGIN, LOGIN, DENIED, DENIED, 302), method="post", data=lambda w: {"consultation": w.closed_consultation.pk}),
     Page("admin:concertation_contribution_autocomplete", "contribution autocomplete",
          lambda w: reverse("admin:concertation_contribution_autocomplete") + "?app_label=concertation&model_name=officialanswer&field_name=contributions&term=",
          ADMIN_DNS),

@@ -318,17 +318,26 @@ def themes_recount(*, consultation: Consultation) -> None:
     stored on the rows so that pages read them in a query or two."""
     themes = list(Theme.objects.filter(consultation=consultation))
     memberships = defaultdict(list)
-    for contribution_id, theme_id, weight, chapter, number, title in ThemeMembership.objects.filter(
-        theme__consultation=consultation
-    ).values_list(
+    for (
+        contribution_id,
+        theme_id,
+        weight,
+        chapter,
+        number,
+        title,
+        body,
+    ) in ThemeMembership.objects.filter(theme__consultation=consultation).values_list(
         "contribution_id",
         "theme_id",
         "weight",
         "contribution__chapter_id",
         "contribution__chapter__number",
         "contribution__chapter__title",
+        "contribution__body",
     ):
-        memberships[theme_id].append((weight, contribution_id, (chapter, f"{number}. {title}")))
+        memberships[theme_id].append(
+            (weight, contribution_id, (chapter, f"{number}. {title}"), " ".join(body.split()))
+        )
     representative = []
     for theme in themes:
         members = sorted(memberships[theme.pk], key=lambda member: (-member[0], member[1]))
@@ -337,7 +346,15 @@ def themes_recount(*, consultation: Consultation) -> None:
             {"id": chapter, "title": title, "count": count}
             for (chapter, title), count in Counter(member[2] for member in members).most_common()
         ]
-        representative += [member[1] for member in members[:REPRESENTATIVES]]
+        # The largest weights, one per text: the same words posted three times (it happens)
+        # would otherwise fill the theme's examples.
+        texts = set()
+        for member in members:
+            if len(texts) == REPRESENTATIVES:
+                break
+            if member[3].casefold() not in texts:
+                texts.add(member[3].casefold())
+                representative.append(member[1])
     Theme.objects.bulk_update(themes, ["size", "chapters"])
     ThemeMembership.objects.filter(theme__consultation=consultation).update(representative=False)
     ThemeMembership.objects.filter(contribution_id__in=representative).update(representative=True)

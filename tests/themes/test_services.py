@@ -140,3 +140,23 @@ def test_with_eager_celery_nothing_is_queued_by_default(
     )
     with django_capture_on_commit_callbacks(execute=True):
         write(corpus_rows(per_topic=1))
+
+
+def test_representative_contributions_say_different_things(consultation, write):
+    """The same words posted several times (it happens) stand for their theme once."""
+    contributions = write(corpus_rows())
+    services.themes_fit(consultation=consultation)
+    theme = live(consultation)[0]
+    best = theme.memberships.order_by("-weight").first()
+    copies = Contribution.objects.filter(
+        pk__in=theme.memberships.exclude(pk=best.pk).values("contribution")[:3]
+    )
+    copies.update(body=f"  {Contribution.objects.get(pk=best.contribution_id).body.upper()} ")
+    ThemeMembership.objects.filter(contribution__in=copies).update(weight=best.weight + 1)
+    services.themes_recount(consultation=consultation)
+    bodies = [
+        " ".join(m.contribution.body.split()).casefold()
+        for m in theme.memberships.filter(representative=True).select_related("contribution")
+    ]
+    assert len(bodies) == min(theme.size, services.REPRESENTATIVES) == len(set(bodies))
+    assert len(contributions) > theme.size

@@ -10,11 +10,16 @@ there, nothing is queued unless THEMES_AUTO_REFRESH says so, and themes come fro
 « recalculer » action or the demo.
 """
 
+import logging
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
+from esante import pagecache
+
 DEBOUNCE_SECONDS = 120
+logger = logging.getLogger(__name__)
 
 
 def auto_refresh() -> bool:
@@ -25,9 +30,20 @@ def schedule_refresh(consultation_id: int) -> bool:
     """Queue the refresh of this consultation's themes unless one is already waiting."""
     from .tasks import themes_refresh
 
-    if not cache.add(f"themes:refresh:{consultation_id}", 1, timeout=DEBOUNCE_SECONDS):
+    if not pagecache.cache_usable():  # Redis just failed: no second wait in this request
+        logger.warning("Themes of consultation %s: refresh not queued", consultation_id)
         return False
-    themes_refresh.apply_async((consultation_id,), countdown=DEBOUNCE_SECONDS)
+    try:
+        if not cache.add(f"themes:refresh:{consultation_id}", 1, timeout=DEBOUNCE_SECONDS):
+            return False
+        # retry=False: a broker that is down fails at once instead of holding the request.
+        themes_refresh.apply_async((consultation_id,), countdown=DEBOUNCE_SECONDS, retry=False)
+    except Exception:
+        # Redis down: the contribution is saved all the same; the next publication, or the
+        # admin's « recalculer », brings the themes up to date.
+        pagecache.cache_failed()
+        logger.warning("Themes of consultation %s: refresh not queued", consultation_id)
+        return False
     return True
 
 
@@ -39,4 +55,4 @@ def contribution_saved(sender, instance, created, update_fields=None, **kwargs):
     if not auto_refresh():
         return
     consultation_id = instance.consultation_id
-    transaction.on_commit(lambda: schedule_refresh(consultation_id))
+    transaction.on_commit(lambda: schedule_refresh(consultation_id), robust=True)

@@ -7,6 +7,7 @@ from unittest import mock
 
 import pytest
 from django.template import Context, Template
+from django.test import override_settings
 from django.urls import reverse
 
 from concertation.models import Contribution, Reaction
@@ -71,6 +72,7 @@ def test_too_few_participants_store_no_group_and_say_why(client):
     assert "Pas assez de réactions pour former des groupes d'opinion" in page.content.decode()
 
 
+@override_settings(OPINIONS_AUTO_REFRESH=True)
 def test_a_burst_of_reactions_asks_for_one_computation_after_a_delay(
     django_capture_on_commit_callbacks,
 ):
@@ -87,6 +89,7 @@ def test_a_burst_of_reactions_asks_for_one_computation_after_a_delay(
             mock.call(
                 args=[consultation.pk],
                 countdown=tasks.DEBOUNCE_SECONDS + tasks.MARGIN_SECONDS,
+                retry=False,
             )
         ]
         # Once the delay is over (the key expired), the next reaction asks again.
@@ -102,6 +105,7 @@ def test_a_burst_of_reactions_asks_for_one_computation_after_a_delay(
         assert apply_async.call_count == 2
 
 
+@override_settings(OPINIONS_AUTO_REFRESH=True)
 def test_a_reaction_computes_the_groups_through_the_task(django_capture_on_commit_callbacks):
     consultation, contributions, voters = consultation_with_reactions()
     with django_capture_on_commit_callbacks(execute=True):  # Celery is eager in tests
@@ -189,3 +193,25 @@ def test_the_demo_loader_computes_every_consultation_with_reactions():
         "comptés sur 31 ayant réagi."
     ]
     assert method.MIN_GROUP_SIZE == 5
+
+
+@override_settings(CELERY_TASK_ALWAYS_EAGER=True)
+def test_with_eager_celery_a_reaction_queues_nothing(django_capture_on_commit_callbacks):
+    """The computation never runs inside the request that reacted (Celery eager in tests)."""
+    consultation, contributions, voters = consultation_with_reactions()
+    with django_capture_on_commit_callbacks(execute=True):
+        Reaction.objects.filter(user=voters[0], contribution=contributions[0]).delete()
+    assert not OpinionGroups.objects.filter(consultation=consultation).exists()
+
+
+@override_settings(OPINIONS_AUTO_REFRESH=True)
+def test_redis_down_a_reaction_goes_through(django_capture_on_commit_callbacks, monkeypatch):
+    consultation, contributions, voters = consultation_with_reactions()
+
+    def down(*args, **kwargs):
+        raise ConnectionError("Redis down")
+
+    monkeypatch.setattr("opinions.tasks.cache.add", down)
+    with django_capture_on_commit_callbacks(execute=True):
+        Reaction.objects.filter(user=voters[0], contribution=contributions[0]).delete()
+    assert not OpinionGroups.objects.filter(consultation=consultation).exists()

@@ -101,7 +101,7 @@ def test_publications_queue_one_refresh_per_consultation(
     queued = []
     monkeypatch.setattr(
         "themes.tasks.themes_refresh.apply_async",
-        lambda args, countdown: queued.append((args, countdown)),
+        lambda args, countdown, retry=True: queued.append((args, countdown)),
     )
     with django_capture_on_commit_callbacks(execute=True):
         write(corpus_rows(per_topic=2))
@@ -115,7 +115,7 @@ def test_a_pending_contribution_queues_nothing_until_published(
     queued = []
     monkeypatch.setattr(
         "themes.tasks.themes_refresh.apply_async",
-        lambda args, countdown: queued.append(args),
+        lambda args, countdown, retry=True: queued.append(args),
     )
     from tests.concertation.factories import ContributionFactory
 
@@ -160,3 +160,11 @@ def test_representative_contributions_say_different_things(consultation, write):
     ]
     assert len(bodies) == min(theme.size, services.REPRESENTATIVES) == len(set(bodies))
     assert len(contributions) > theme.size
+
+
+def test_redis_down_the_publication_goes_through_and_nothing_is_queued(consultation, monkeypatch):
+    def down(*args, **kwargs):
+        raise ConnectionError("Redis down")
+
+    monkeypatch.setattr("themes.signals.cache.add", down)
+    assert signals.schedule_refresh(consultation.pk) is False

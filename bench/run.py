@@ -532,6 +532,34 @@ def opendata_export(scale: float) -> dict:
     return json.loads(lines[-1])
 
 
+def _json_lines(script: str, env: dict) -> list[dict]:
+    """Run one of tests/bench/ and return the JSON lines it printed."""
+    output = subprocess.run(  # noqa: S603 - our own script
+        [sys.executable, str(ROOT / "tests" / "bench" / script)],
+        cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    lines = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+    for line in lines:
+        print(f"  {line}")
+    return lines
+
+
+def reading_tools(scale: float) -> dict:
+    """Issue 18's computations, outside any web request: themes at 10,000 and 100,000
+    contributions, opinion groups of 1,000,000 reactions, one near-duplicates request at its
+    bound (2,000 candidates); time and peak memory of a process of their own."""
+    sizes = sorted({max(2_000, round(10_000 * scale)), max(2_000, round(100_000 * scale))})
+    return {
+        "themes": _json_lines(
+            "bench_themes.py", {"BENCH_CONTRIBUTIONS": ",".join(map(str, sizes))}
+        ),
+        "opinions": _json_lines(
+            "bench_opinions.py", {"BENCH_REACTIONS": str(max(50_000, round(1_000_000 * scale)))}
+        )[-1],
+        "duplicates": _json_lines("bench_duplicates.py", {})[-1],
+    }
+
+
 # --- Results ---------------------------------------------------------------------------------
 
 
@@ -668,6 +696,27 @@ def markdown(result: dict) -> str:
             f"{od['seconds']} s, mémoire maximale du processus {od['peak_rss_mb']} Mo "
             f"(objectif : moins de {od['target_peak_rss_mb']} Mo), archive de "
             f"{od['archive_mb']} Mo."
+        )
+    if tools := result.get("reading_tools"):
+        for theme in tools["themes"]:
+            lines.append(
+                f"Thèmes (issue 18) : {fr(theme['contributions'])} contributions en "
+                f"{theme['themes']} thèmes ajustées en {theme['fit_seconds']} s, 1 000 nouvelles "
+                f"placées en {theme['assign_1000_seconds']} s, mémoire maximale "
+                f"{theme['peak_mb']} Mo."
+            )
+        op = tools["opinions"]
+        lines.append(
+            f"Groupes d'opinion : {fr(op['reactions'])} réactions de {fr(op['participants'])} "
+            f"participants en {op['seconds']} s, mémoire maximale {op['peak_rss_mb']} Mo, "
+            f"{op['groups']} groupes trouvés pour {op['planted_groups']} placés "
+            f"(indice de Rand ajusté {op['adjusted_rand_index']})."
+        )
+        du = tools["duplicates"]
+        lines.append(
+            f"Contributions proches : une demande comparée à {fr(du['candidates'])} contributions "
+            f"en {round(du['median_s'] * 1000)} ms (médiane), {round(du['max_s'] * 1000)} ms au "
+            f"pire."
         )
     lines += ["", "| objectif (issue 16) | atteint | mesure |", "|---|---|---|"]
     for label, ok, measured in verdicts(result):
@@ -842,6 +891,8 @@ def main(argv=None) -> None:
         print("Open data archive:")
         connections.close_all()
         result["opendata"] = opendata_export(args.scale)
+        print("Themes, opinion groups, near-duplicates (issue 18):")
+        result["reading_tools"] = reading_tools(args.scale)
         result["total_s"] = round(time.monotonic() - started)
         write_results(result, readme=not args.no_readme)
         print(f"make bench: {result['total_s']} s in all.")

@@ -7,47 +7,22 @@ limits do (esante.ratelimits): the API only reads public data, each request cost
 queries, and refusing every reader of the State's open data because Redis is down would be a
 worse outage than a minute of unmetered reading."""
 
-import logging
-
-from django.conf import settings
-from django_ratelimit.core import get_usage
 from rest_framework.throttling import BaseThrottle
 
-from esante.clientip import client_ip
-
-logger = logging.getLogger(__name__)
+from esante import ratelimits
 
 GROUP = "api-ip"
-
-
-def _key(group, request) -> str:
-    return client_ip(request) or "unknown"
+# Every method counted; JSON answers, so no page title or message here.
+LIMIT = ratelimits.Limit(GROUP, "API_RATE_PER_IP", "ip", ratelimits.OPEN, methods=None)
 
 
 class PerClientAddress(BaseThrottle):
     """API_RATE_PER_IP requests per client address, every method counted."""
 
     def allow_request(self, request, view) -> bool:
-        self.retry_after = None
-        try:
-            usage = get_usage(
-                request._request,
-                group=GROUP,
-                key=_key,
-                rate=settings.API_RATE_PER_IP,
-                increment=True,
-            )
-        except Exception:
-            usage = False
-        if usage is None:  # RATELIMIT_ENABLE off
-            return True
-        if usage is False or usage.get("time_left") == -1:
-            logger.warning("Rate limit %s: cache unavailable, limit not enforced", GROUP)
-            return True
-        if usage["should_limit"]:
-            self.retry_after = max(int(usage["time_left"]), 1)
-            return False
-        return True
+        refusal = ratelimits.check(request._request, LIMIT)
+        self.retry_after = refusal.retry_after if refusal else None
+        return refusal is None
 
     def wait(self):
         return self.retry_after

@@ -30,6 +30,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django_ratelimit import ALL
 from django_ratelimit.core import _split_rate, get_usage
 
 from esante.clientip import client_ip
@@ -48,12 +49,16 @@ class Limit:
     rate_setting: str
     key: str  # "user", "ip", or "value" (the view passes the counted value)
     on_outage: str | Callable  # OPEN, CLOSED, or fallback(request, value, count, period) -> bool
-    title: Promise
-    message: Promise
+    title: Promise | str = ""  # the French 429 page (too_many); a JSON API has its own
+    message: Promise | str = ""
+    methods: tuple[str, ...] | None = ("POST",)  # the requests counted; None: every method
+    default_rate: str | None = None  # when the settings do not name rate_setting
 
     @property
     def rate(self) -> str:
-        return getattr(settings, self.rate_setting)
+        if self.default_rate is None:
+            return getattr(settings, self.rate_setting)
+        return getattr(settings, self.rate_setting, self.default_rate)
 
 
 @dataclass(frozen=True)
@@ -157,12 +162,12 @@ def check(request, limit: Limit, *, value: str = "") -> Refusal | None:
             group=limit.group,
             key=_key(limit, value),
             rate=limit.rate,
-            method=["POST"],
+            method=list(limit.methods) if limit.methods else ALL,
             increment=True,
         )
     except Exception:
         usage = False
-    if usage is None:  # Not a POST, or RATELIMIT_ENABLE off.
+    if usage is None:  # A method the limit does not count, or RATELIMIT_ENABLE off.
         return None
     if usage is False or usage.get("time_left") == -1:
         # The cache did not answer (an exception, or django-ratelimit's own "could not count").
